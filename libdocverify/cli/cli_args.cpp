@@ -1,0 +1,49 @@
+#include "cli_args.hpp"
+
+#include <stdexcept>
+
+namespace docverify::cli {
+
+Args::Args(int argc, char** argv, int first) {
+  for (int i = first; i < argc; ++i) items_.emplace_back(argv[i]);
+  used_.assign(items_.size(), false);
+}
+
+bool Args::flag(std::string_view name) {
+  bool found = false;
+  for (std::size_t i = 0; i < items_.size(); ++i) {
+    if (!used_[i] && items_[i] == name) used_[i] = found = true;
+  }
+  return found;
+}
+
+std::optional<std::string> Args::option(std::string_view name) {
+  std::optional<std::string> value;
+  for (std::size_t i = 0; i < items_.size(); ++i) {
+    if (used_[i]) continue;
+    const std::string& it = items_[i];
+    if (it == name) {
+      if (i + 1 >= items_.size()) throw std::invalid_argument(std::string(name) + " needs a value");
+      used_[i] = used_[i + 1] = true;
+      value = items_[i + 1];
+      ++i;
+    } else if (it.size() > name.size() && it.compare(0, name.size(), name) == 0 && it[name.size()] == '=') {
+      used_[i] = true;
+      value = it.substr(name.size() + 1);
+    }
+  }
+  return value;
+}
+
+std::vector<std::string> Args::positionals() const {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < items_.size(); ++i) {
+    if (used_[i]) continue;
+    if (items_[i].size() > 1 && items_[i][0] == '-' && items_[i][1] == '-')
+      throw std::invalid_argument("unknown option " + items_[i]);
+    out.push_back(items_[i]);
+  }
+  return out;
+}
+
+}  // namespace docverify::cli

@@ -1,0 +1,7 @@
+#pragma once
+// Subcommands of the docverify CLI. Each returns the process exit status.
+namespace docverify::cli {
+// 0: valid MRZ and no check in error; 1: parsed but a check failed; 2: unusable input.
+int run_mrz(int argc, char** argv);
+int run_make_mrz(int argc, char** argv);
+}  // namespace docverify::cli

@@ -1,0 +1,58 @@
+#include "checks/check.hpp"
+
+namespace docverify {
+
+std::string_view to_string(CheckStatus s) noexcept {
+  switch (s) {
+    case CheckStatus::ok: return "ok";
+    case CheckStatus::warning: return "warning";
+    case CheckStatus::error: return "error";
+    case CheckStatus::not_done: break;
+  }
+  return "not_done";
+}
+
+std::string_view to_string(CheckGroup g) noexcept {
+  switch (g) {
+    case CheckGroup::image_quality: return "image_quality";
+    case CheckGroup::doc_type: return "doc_type";
+    case CheckGroup::mrz: return "mrz";
+    case CheckGroup::text: return "text";
+    case CheckGroup::security: return "security";
+    case CheckGroup::liveness: return "liveness";
+    case CheckGroup::expiry: return "expiry";
+    case CheckGroup::portrait: return "portrait";
+  }
+  return "unknown";
+}
+
+std::string_view to_string(Diagnose d) noexcept {
+  switch (d) {
+    case Diagnose::none: return "";
+    case Diagnose::invalid_input: return "INVALID_INPUT";
+    case Diagnose::internal_error: return "INTERNAL_ERROR";
+    case Diagnose::uncertain: return "UNCERTAIN";
+    case Diagnose::required_image_missing: return "REQUIRED_IMAGE_MISSING";
+    case Diagnose::resolution_too_low: return "RESOLUTION_TOO_LOW";
+    case Diagnose::quality_gate_failed: return "QUALITY_GATE_FAILED";
+    case Diagnose::doc_type_unknown: return "DOC_TYPE_UNKNOWN";
+    case Diagnose::template_missing: return "TEMPLATE_MISSING";
+    case Diagnose::checksum_invalid: return "CHECKSUM_INVALID";
+    case Diagnose::syntax: return "SYNTAX";
+    case Diagnose::logic: return "LOGIC";
+    case Diagnose::field_format: return "FIELD_FORMAT";
+    case Diagnose::source_mismatch: return "SOURCE_MISMATCH";
+    case Diagnose::crosscheck_aggregate: return "CROSSCHECK_AGGREGATE";
+    case Diagnose::century_ambiguous: return "CENTURY_AMBIGUOUS";
+    case Diagnose::code_unknown: return "CODE_UNKNOWN";
+    case Diagnose::code_deprecated: return "CODE_DEPRECATED";
+    case Diagnose::code_role: return "CODE_ROLE";
+    case Diagnose::validity_period: return "VALIDITY_PERIOD";
+    case Diagnose::specimen: return "SPECIMEN";
+    case Diagnose::expired: return "EXPIRED";
+    case Diagnose::not_in_mrz: return "NOT_IN_MRZ";
+  }
+  return "UNKNOWN";
+}
+
+}  // namespace docverify

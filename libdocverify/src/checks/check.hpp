@@ -1,0 +1,84 @@
+#pragma once
+// The check record every module reports (spec: authenticity §1.1-1.3). A check is
+// tri-state plus "not done": zero is NOT_DONE so zeroed memory never reads as a pass.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace docverify {
+
+enum class CheckStatus : std::uint8_t { not_done = 0, ok = 1, warning = 2, error = 3 };
+
+// Groups, in evaluation order (authenticity §1.4).
+enum class CheckGroup : std::uint8_t {
+  image_quality = 0,
+  doc_type = 1,
+  mrz = 2,
+  text = 3,
+  security = 4,
+  liveness = 5,
+  expiry = 6,
+  portrait = 7,
+};
+
+// Pinned reason codes (authenticity §1.3). Values never change once released.
+enum class Diagnose : std::uint16_t {
+  none = 0,
+  // generic
+  invalid_input = 1,
+  internal_error = 2,
+  uncertain = 3,
+  required_image_missing = 4,
+  resolution_too_low = 5,
+  quality_gate_failed = 6,
+  doc_type_unknown = 7,
+  template_missing = 8,
+  // data logic
+  checksum_invalid = 100,
+  syntax = 101,
+  logic = 102,
+  field_format = 103,
+  source_mismatch = 104,
+  crosscheck_aggregate = 105,
+  century_ambiguous = 106,
+  code_unknown = 107,
+  code_deprecated = 108,
+  code_role = 109,
+  validity_period = 110,
+  specimen = 111,
+  expired = 112,
+  not_in_mrz = 113,
+};
+
+std::string_view to_string(CheckStatus s) noexcept;
+std::string_view to_string(CheckGroup g) noexcept;
+std::string_view to_string(Diagnose d) noexcept;
+
+// Operator text. OK records mostly carry a literal, so the common path allocates nothing.
+class CheckMessage {
+ public:
+  CheckMessage() = default;
+  CheckMessage(const char* literal) noexcept : literal_(literal) {}  // NOLINT: implicit by design
+  CheckMessage(std::string text) : owned_(std::move(text)), is_owned_(true) {}  // NOLINT
+  std::string_view view() const noexcept {
+    return is_owned_ ? std::string_view(owned_) : std::string_view(literal_);
+  }
+
+ private:
+  const char* literal_ = "";
+  std::string owned_;
+  bool is_owned_ = false;
+};
+
+struct CheckRecord {
+  std::string_view id;  // stable dotted name, static storage, never renamed once released
+  CheckGroup group = CheckGroup::mrz;
+  CheckStatus status = CheckStatus::not_done;
+  bool critical = false;  // an ERROR here is decisive for the verdict
+  bool required = true;   // a NOT_DONE here makes the verdict incomplete
+  Diagnose diagnose = Diagnose::none;
+  CheckMessage message;
+};
+
+}  // namespace docverify

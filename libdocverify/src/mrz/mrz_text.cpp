@@ -1,0 +1,142 @@
+#include "mrz/mrz_text.hpp"
+
+#include <cstdio>
+#include <vector>
+
+namespace docverify::mrz {
+
+void MrzLines::append_line(std::string_view text) noexcept {
+  if (count_ == 0) length_ = text.size();
+  const std::size_t offset = static_cast<std::size_t>(count_) * length_;
+  for (std::size_t i = 0; i < text.size() && offset + i < chars_.size(); ++i) chars_[offset + i] = text[i];
+  ++count_;
+}
+
+Format detect_format(int line_count, int line_length, std::string_view first_line) noexcept {
+  if (line_count == 3) return Format::td1;
+  const bool visa = !first_line.empty() && first_line[0] == 'V';
+  if (line_length == 44) return visa ? Format::mrva : Format::td3;
+  if (first_line.substr(0, 5) == "IDFRA") return Format::fra_id;
+  return visa ? Format::mrvb : Format::td2;
+}
+
+namespace {
+
+struct RawLine {
+  std::string_view text;
+  int number;  // 1-based line number in the input
+};
+
+std::string describe_byte(unsigned char b) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "byte 0x%02X", b);
+  return buf;
+}
+
+std::string at_text(int line, int column) {
+  return "line " + std::to_string(line) + " column " + std::to_string(column);
+}
+
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+std::string shape_expectation() {
+  return "an MRZ is 2 lines of 44 characters (TD3, MRV-A), 2 lines of 36 (TD2, MRV-B, French ID) "
+         "or 3 lines of 30 (TD1)";
+}
+
+}  // namespace
+
+SplitMrz split_mrz_text(std::string_view text) {
+  if (text.size() > kMaxMrzInputBytes) {
+    throw MrzInputError(0, 0, "input of " + std::to_string(text.size()) + " bytes is too long for an MRZ (at most " +
+                                  std::to_string(kMaxMrzInputBytes) + " bytes)");
+  }
+  // Split into lines, refusing control and non-ASCII bytes where they stand.
+  std::vector<RawLine> raw;
+  raw.reserve(4);
+  int line_no = 1;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    const bool end = i == text.size();
+    const char c = end ? '\n' : text[i];
+    if (c == '\n' || c == '\r') {
+      raw.push_back({text.substr(start, i - start), line_no});
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      start = i + 1;
+      ++line_no;
+      continue;
+    }
+    const auto b = static_cast<unsigned char>(c);
+    if (b < 0x20 ? c != '\t' : b >= 0x7F) {
+      throw MrzInputError(line_no, static_cast<int>(i - start) + 1,
+                          at_text(line_no, static_cast<int>(i - start) + 1) + ": " + describe_byte(b) +
+                              " is not an MRZ character (A-Z, 0-9, '<')");
+    }
+  }
+  // Trim lines; drop blank lines at the start and end; a blank line inside is an error.
+  std::size_t first = 0;
+  std::size_t last = raw.size();
+  for (auto& r : raw) r.text = trim(r.text);
+  while (first < last && raw[first].text.empty()) ++first;
+  while (last > first && raw[last - 1].text.empty()) --last;
+  if (first == last) throw MrzInputError(0, 0, "no MRZ text: the input is empty");
+  for (std::size_t i = first; i < last; ++i) {
+    if (raw[i].text.empty()) {
+      throw MrzInputError(raw[i].number, 1, "line " + std::to_string(raw[i].number) +
+                                                " is blank inside the MRZ; " + shape_expectation());
+    }
+  }
+  std::vector<RawLine> lines(raw.begin() + static_cast<std::ptrdiff_t>(first),
+                             raw.begin() + static_cast<std::ptrdiff_t>(last));
+
+  // A whole MRZ on one line (as some scanners and databases deliver it).
+  if (lines.size() == 1) {
+    const auto n = lines[0].text.size();
+    int count = 0;
+    std::size_t len = 0;
+    if (n == 88) count = 2, len = 44;
+    else if (n == 72) count = 2, len = 36;
+    else if (n == 90) count = 3, len = 30;
+    if (count == 0) {
+      throw MrzInputError(lines[0].number, 0, "one line of " + std::to_string(n) + " characters; " +
+                                                  shape_expectation() + " (or those lines joined: 88, 72, 90)");
+    }
+    SplitMrz out{};
+    for (int k = 0; k < count; ++k) out.lines.append_line(lines[0].text.substr(static_cast<std::size_t>(k) * len, len));
+    out.format = detect_format(count, static_cast<int>(len), out.lines.line(0));
+    return out;
+  }
+
+  if (lines.size() > 3) {
+    throw MrzInputError(lines[3].number, 0, std::to_string(lines.size()) + " non-blank lines; " + shape_expectation());
+  }
+  const std::size_t count = lines.size();
+  const std::size_t expected = count == 3 ? 30 : lines[0].text.size();
+  if (count == 2 && expected != 44 && expected != 36) {
+    throw MrzInputError(lines[0].number, static_cast<int>(expected) + 1,
+                        "line " + std::to_string(lines[0].number) + " has " + std::to_string(expected) +
+                            " characters; " + shape_expectation());
+  }
+  const Format format = detect_format(static_cast<int>(count), static_cast<int>(expected), lines[0].text);
+  for (const auto& l : lines) {
+    if (l.text.size() != expected) {
+      const int column = static_cast<int>(std::min(l.text.size(), expected)) + 1;
+      throw MrzInputError(l.number, column,
+                          "line " + std::to_string(l.number) + " has " + std::to_string(l.text.size()) +
+                              " characters; " + std::string(format_name(format)) + " needs " +
+                              std::to_string(expected));
+    }
+  }
+  SplitMrz out{};
+  for (const auto& l : lines) out.lines.append_line(l.text);
+  out.format = format;
+  return out;
+}
+
+}  // namespace docverify::mrz

@@ -1,0 +1,117 @@
+#include "mrz/names.hpp"
+
+#include "mrz/alphabet.hpp"
+
+namespace docverify::mrz {
+namespace {
+
+void note_characters(std::string_view field, std::size_t offset, ParsedName& out) {
+  for (std::size_t i = 0; i < field.size(); ++i) {
+    const char c = field[i];
+    std::uint16_t issue = 0;
+    if (is_mrz_digit(c)) issue = kNameDigit;
+    else if (!is_mrz_letter(c) && c != kFiller) issue = kNameBadCharacter;
+    if (issue != 0) {
+      out.issues |= issue;
+      if (out.first_bad_column < 0) out.first_bad_column = static_cast<int>(offset + i);
+    }
+  }
+}
+
+// Splits on single '<' and joins with spaces; reports empty components.
+std::string join_components(std::string_view run, bool& had_empty) {
+  std::string out;
+  std::size_t start = 0;
+  had_empty = false;
+  for (std::size_t i = 0; i <= run.size(); ++i) {
+    if (i == run.size() || run[i] == kFiller) {
+      if (i == start) had_empty = true;
+      else {
+        if (!out.empty()) out += ' ';
+        out.append(run.substr(start, i - start));
+      }
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+std::string_view strip_trailing_fillers(std::string_view s) {
+  while (!s.empty() && s.back() == kFiller) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+ParsedName parse_icao_name(std::string_view field) {
+  ParsedName out;
+  note_characters(field, 0, out);
+  if (!field.empty() && field.back() != kFiller) out.issues |= kNamePossiblyTruncated;
+  const std::string_view content = strip_trailing_fillers(field);
+  if (content.empty()) {
+    out.issues |= kNameEmpty;
+    return out;
+  }
+  if (content.front() == kFiller) out.issues |= kNameLeadingFiller;
+  const std::size_t sep = content.find("<<");
+  bool empty_part = false;
+  if (sep == std::string_view::npos) {
+    out.primary = join_components(content, empty_part);
+    return out;
+  }
+  out.primary = join_components(content.substr(0, sep), empty_part);
+  if (empty_part) out.issues |= kNameLeadingFiller;
+  std::string_view secondary = content.substr(sep + 2);
+  // A second "<<" inside the secondary identifier means letters after the fillers began.
+  const std::size_t second_sep = secondary.find("<<");
+  if (second_sep != std::string_view::npos) out.issues |= kNameTextAfterFillers;
+  while (!secondary.empty() && secondary.front() == kFiller) {
+    secondary.remove_prefix(1);
+    out.issues |= kNameTextAfterFillers;
+  }
+  out.secondary = join_components(secondary, empty_part);
+  return out;
+}
+
+ParsedName parse_name_run(std::string_view field, bool double_filler_separates) {
+  ParsedName out;
+  note_characters(field, 0, out);
+  if (!field.empty() && field.back() != kFiller) out.issues |= kNamePossiblyTruncated;
+  const std::string_view content = strip_trailing_fillers(field);
+  if (content.empty()) {
+    out.issues |= kNameEmpty;
+    return out;
+  }
+  if (content.front() == kFiller) out.issues |= kNameLeadingFiller;
+  bool empty_part = false;
+  out.primary = join_components(content, empty_part);
+  if (empty_part && !double_filler_separates) out.issues |= kNameTextAfterFillers;
+  if (double_filler_separates && content.find("<<<") != std::string_view::npos) out.issues |= kNameTextAfterFillers;
+  return out;
+}
+
+std::string build_name_field(std::string_view primary, std::string_view secondary, std::size_t width) {
+  std::string name(primary);
+  if (!secondary.empty()) {
+    name += "<<";
+    name.append(secondary);
+  }
+  if (name.size() > width) {
+    if (!secondary.empty() && primary.size() + 3 <= width) {
+      name.resize(width);  // cut the secondary identifier, keeping at least its initial
+    } else if (!secondary.empty()) {
+      // Primary alone overflows: keep as much of it as fits with "<<" and the initial.
+      name = std::string(primary.substr(0, width - 3)) + "<<" + secondary.front();
+    } else {
+      name.resize(width);
+    }
+  }
+  // A cut that ends on a separator would hide the truncation and leave a dangling '<'.
+  if (name.size() == width) {
+    while (!name.empty() && name.back() == kFiller) name.pop_back();
+  }
+  name.resize(width, kFiller);
+  return name;
+}
+
+}  // namespace docverify::mrz

@@ -1,0 +1,75 @@
+#include "mrz/parser.hpp"
+
+#include <memory>
+
+#include "mrz/alphabet.hpp"
+#include "mrz/check_plan.hpp"
+#include "mrz/correction.hpp"
+#include "mrz/fields.hpp"
+#include "mrz/validation.hpp"
+
+namespace docverify::mrz {
+namespace {
+
+MrzResult analyse(const SplitMrz& split, const MrzReading* reading, const MrzOptions& options) {
+  MrzResult r;
+  r.format = split.format;
+  r.lines = split.lines;
+  r.lines_read = split.lines;
+  const Layout& layout = layout_of(r.format);
+  CheckPlan plan = plan_checks(layout, r.lines);
+
+  if (options.correct && !nothing_to_correct(r.lines, layout, plan)) {
+    // The grid is large; it lives on the heap only when a correction is attempted.
+    auto grid = std::make_unique<AlternativeGrid>();
+    if (reading) add_reading_alternatives(*reading, *grid);
+    // Without confidences the look-alikes cost 1; behind a recogniser's own candidates more.
+    add_confusion_alternatives(r.lines, layout, *grid, reading ? 2.5F : 1.0F);
+    CorrectionOutcome outcome = correct_mrz(r.lines, layout, plan,
+                                            *grid, CorrectionSettings{options.max_substitutions, options.ambiguity_margin});
+    r.corrections = std::move(outcome.applied);
+    r.ambiguities = std::move(outcome.ambiguities);
+  }
+
+  r.fields = extract_fields(r.lines, layout, plan, options.today);
+  r.long_document_number = plan.long_number;
+  r.check_digit_count = plan.count;
+  for (std::uint8_t i = 0; i < plan.count; ++i) {
+    r.check_digits[i] = evaluate_check_digit(plan.checks[i], r.lines);
+    for (const auto& c : r.corrections)
+      if (c.proven_by == plan.checks[i].field) r.check_digits[i].corrected = true;
+  }
+  r.uncovered_fields = uncovered_fields(layout);
+  validate_mrz(r, plan, options);
+  bool specimen = false;
+  for (const auto& c : r.checks)
+    if (c.diagnose == Diagnose::specimen) specimen = true;
+  r.verdict = decide_verdict(r.checks, specimen);
+  return r;
+}
+
+}  // namespace
+
+MrzResult parse_mrz(std::string_view text, const MrzOptions& options) {
+  return analyse(split_mrz_text(text), nullptr, options);
+}
+
+MrzResult parse_mrz_reading(const MrzReading& reading, const MrzOptions& options) {
+  std::string text;
+  for (const auto& line : reading.lines) {
+    for (const auto& ch : line) {
+      if (ch.candidates.empty()) throw MrzInputError(0, 0, "a character of the reading has no candidate");
+      text += ch.candidates[0].ch;
+    }
+    text += '\n';
+  }
+  const SplitMrz split = split_mrz_text(text);
+  // Trimming must not have shifted positions, or the alternatives would not line up.
+  if (split.lines.count() != static_cast<int>(reading.lines.size()) ||
+      split.lines.length() != static_cast<int>(reading.lines[0].size())) {
+    throw MrzInputError(0, 0, "the reading has blank characters at the start or end of a line");
+  }
+  return analyse(split, &reading, options);
+}
+
+}  // namespace docverify::mrz

@@ -1,0 +1,92 @@
+#include "mrz/specimen.hpp"
+
+#include <string_view>
+
+#include "mrz/fields.hpp"
+
+namespace docverify::mrz {
+namespace {
+
+// Names as written in the MRZ (fillers between components), from ICAO 9303 Parts 4-7
+// and published national specimens.
+constexpr std::string_view kSpecimenNames[] = {
+    "ERIKSSON<<ANNA<MARIA",
+    "ARKFREITH",
+    "BENNELONG<WOOLOOMOOLOO<WARRANDYTE<WARNAMBOOL<<DINGO<POTOROO",
+    "NILAVADHANANANDA<<ARNPOL<PETCH<CHARONGUANG",
+    "CHAYAPA<DEJTHAMRONG<KRASUANG",
+    "PAPANDROPOULOUS<<JONATHON",
+    "SATRIYA<SUDARPA",
+    "SMITH<JONES<<SUSIE<MARGARET",
+    "VAN<DER<MUELLEN<<MARTIN",
+    "VILARCHAO<FERNANDEZ<<JOSE<RAMON",
+    "HENG<<DEBORAH<MING<LO",
+    "OCONNOR<<ENYA<SIOBHAN",
+    "AL<BASRI<<HUDA<MUHAMMAD<JAWAD",
+    "MUSTERMANN<<ERIKA",
+    "SPECIMEN<<BIOMETRIA",
+    "ZHENGJIAN<<YANGBEN",
+};
+
+constexpr std::string_view kSpecimenWords[] = {"SPECIMEN", "MUSTER", "MUSTERMANN", "MUESTRA", "ECHANTILLON",
+                                               "SPECIMENS", "ZHENGJIAN"};
+
+constexpr std::string_view kSpecimenNumbers[] = {"L898902C3", "D23145890", "HA672242", "C01X00T47",
+                                                 "T22000129", "E00000000", "L8988901C"};
+
+constexpr std::string_view kSpecimenPersonalNumbers[] = {"ZE184226B", "1111111111"};
+
+bool repeated_digit(std::string_view s) {
+  if (s.size() < 6) return false;
+  for (char c : s)
+    if (c != s[0]) return false;
+  return s[0] >= '0' && s[0] <= '9';
+}
+
+// The whole name as printed, fillers inside kept, trailing fillers removed.
+std::string printed_name(const MrzResult& r) {
+  const Layout& layout = layout_of(r.format);
+  if (const Zone* z = find_zone(layout, ZoneKind::name)) return std::string(strip_trailing_fillers(r.lines.span(z->span)));
+  std::string name(strip_trailing_fillers(r.lines.span(find_zone(layout, ZoneKind::surname)->span)));
+  name += "<<";
+  name += strip_trailing_fillers(r.lines.span(find_zone(layout, ZoneKind::given_names)->span));
+  return name;
+}
+
+bool has_word(std::string_view name, std::string_view word) {
+  std::size_t pos = 0;
+  while ((pos = name.find(word, pos)) != std::string_view::npos) {
+    const bool starts = pos == 0 || name[pos - 1] == '<' || name[pos - 1] == ' ';
+    const std::size_t end = pos + word.size();
+    const bool ends = end == name.size() || name[end] == '<' || name[end] == ' ';
+    if (starts && ends) return true;
+    pos = end;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<std::string> specimen_reasons(const MrzResult& r) {
+  std::vector<std::string> reasons;
+  const MrzFields& f = r.fields;
+  for (std::string_view code : {std::string_view("UTO"), std::string_view("YTO")}) {
+    if (f.issuing_state == code) reasons.push_back("issuing state " + std::string(code) + " is a specimen code");
+    if (f.nationality == code) reasons.push_back("nationality " + std::string(code) + " is a specimen code");
+  }
+  const std::string name = printed_name(r);
+  for (std::string_view s : kSpecimenNames)
+    if (name == s) reasons.push_back("name " + std::string(s) + " is a published specimen name");
+  for (std::string_view w : kSpecimenWords)
+    if (has_word(name, w)) reasons.push_back("name contains the word " + std::string(w));
+  for (std::string_view n : kSpecimenNumbers)
+    if (f.document_number == n) reasons.push_back("document number " + std::string(n) + " is a published specimen number");
+  if (repeated_digit(f.document_number))
+    reasons.push_back("document number " + f.document_number + " repeats one digit");
+  for (std::string_view n : kSpecimenPersonalNumbers)
+    if (f.optional_data == n || f.optional_data_2 == n)
+      reasons.push_back("personal number " + std::string(n) + " is a published specimen value");
+  return reasons;
+}
+
+}  // namespace docverify::mrz

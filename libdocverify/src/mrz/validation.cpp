@@ -1,0 +1,470 @@
+#include "mrz/validation.hpp"
+
+#include <string>
+
+#include "mrz/alphabet.hpp"
+#include "mrz/country_codes.hpp"
+#include "mrz/fields.hpp"
+#include "mrz/names.hpp"
+#include "mrz/national_rules.hpp"
+#include "mrz/specimen.hpp"
+
+namespace docverify::mrz {
+namespace {
+
+// Reports print positions 1-based, as the standard does.
+std::string position(int line0, int column0) {
+  return "line " + std::to_string(line0 + 1) + " column " + std::to_string(column0 + 1);
+}
+
+std::string quoted(char c) { return std::string("'") + c + "'"; }
+
+CheckRecord make(std::string_view id, CheckGroup group, bool critical) {
+  CheckRecord r;
+  r.id = id;
+  r.group = group;
+  r.critical = critical;
+  return r;
+}
+
+void set(CheckRecord& r, CheckStatus s, Diagnose d, CheckMessage m) {
+  r.status = s;
+  r.diagnose = s == CheckStatus::ok ? Diagnose::none : d;
+  r.message = std::move(m);
+}
+
+std::string_view zone_label(ZoneKind k) {
+  switch (k) {
+    case ZoneKind::document_code: return "document code";
+    case ZoneKind::issuing_state: return "issuing state";
+    case ZoneKind::name: return "name";
+    case ZoneKind::surname: return "surname";
+    case ZoneKind::given_names: return "given names";
+    case ZoneKind::document_number: return "document number";
+    case ZoneKind::nationality: return "nationality";
+    case ZoneKind::birth_date: return "birth date";
+    case ZoneKind::sex: return "sex";
+    case ZoneKind::expiry_date: return "expiry date";
+    case ZoneKind::optional_data: return "optional data";
+    case ZoneKind::optional_data_2: return "optional data 2";
+    case ZoneKind::department: return "department";
+    case ZoneKind::office: return "office";
+    case ZoneKind::check_digit: return "check digit";
+  }
+  return "field";
+}
+
+std::string_view class_label(std::uint8_t cls) {
+  if (cls == kDigit) return "a digit";
+  if (cls == kDigitOrFiller) return "a digit or '<'";
+  if (cls == kLetterOrFiller) return "a letter or '<'";
+  return "a letter, digit or '<'";
+}
+
+bool is_name_zone(ZoneKind k) { return k == ZoneKind::name || k == ZoneKind::surname || k == ZoneKind::given_names; }
+
+// At most this many positions are spelled out in one message.
+constexpr int kMaxListed = 3;
+
+void check_alphabet_and_classes(const MrzResult& r, const CheckPlan& plan, std::vector<CheckRecord>& out) {
+  const Layout& layout = layout_of(r.format);
+  CheckRecord alphabet = make("mrz.syntax.alphabet", CheckGroup::mrz, true);
+  CheckRecord format = make("mrz.syntax.field_format", CheckGroup::mrz, true);
+  std::string bad_chars, bad_classes;
+  int n_chars = 0, n_classes = 0;
+  for (int line = 0; line < r.lines.count(); ++line) {
+    for (int col = 0; col < r.lines.length(); ++col) {
+      const char c = r.lines.at(line, col);
+      if (!is_mrz_char(c)) {
+        if (n_chars++ < kMaxListed) bad_chars += (bad_chars.empty() ? "" : "; ") + position(line, col) + ": " + quoted(c);
+      }
+    }
+  }
+  for (std::uint8_t z = 0; z < layout.zone_count; ++z) {
+    const Zone& zone = layout.zones[z];
+    if (is_name_zone(zone.kind)) continue;  // the name check reports names
+    for (int col = zone.span.start; col < zone.span.start + zone.span.length; ++col) {
+      const char c = r.lines.at(zone.span.line, col);
+      std::uint8_t cls = zone.char_class;
+      // The long-number digit sits inside the optional data and must be a digit.
+      if (plan.long_number && zone.span.line == plan.checks[0].digit.line && col == plan.checks[0].digit.start) cls = kDigit;
+      if (is_mrz_char(c) && !class_admits(cls, c)) {
+        if (n_classes++ < kMaxListed) {
+          bad_classes += (bad_classes.empty() ? "" : "; ") + position(zone.span.line, col) + ": " + quoted(c) + " in the " +
+                         std::string(zone_label(zone.kind)) + ", which takes " + std::string(class_label(cls));
+        }
+      }
+    }
+  }
+  if (n_chars == 0) set(alphabet, CheckStatus::ok, Diagnose::none, "only A-Z, 0-9 and '<'");
+  else
+    set(alphabet, CheckStatus::error, Diagnose::syntax,
+        std::to_string(n_chars) + " character(s) outside A-Z, 0-9, '<': " + bad_chars + (n_chars > kMaxListed ? "; ..." : ""));
+  if (n_classes == 0) set(format, CheckStatus::ok, Diagnose::none, "every position holds a character its field allows");
+  else
+    set(format, CheckStatus::error, Diagnose::field_format,
+        std::to_string(n_classes) + " position(s) with a character the field does not allow: " + bad_classes +
+            (n_classes > kMaxListed ? "; ..." : ""));
+  out.push_back(std::move(alphabet));
+  out.push_back(std::move(format));
+}
+
+void check_document_code(const MrzResult& r, std::vector<CheckRecord>& out) {
+  CheckRecord rec = make("mrz.syntax.doc_code", CheckGroup::mrz, true);
+  const char c0 = r.lines.at(0, 0);
+  const char c1 = r.lines.at(0, 1);
+  std::string_view allowed;
+  switch (r.format) {
+    case Format::td3: allowed = "P"; break;
+    case Format::td1:
+    case Format::td2: allowed = "ACI"; break;
+    case Format::mrva:
+    case Format::mrvb: allowed = "V"; break;
+    case Format::fra_id: allowed = "I"; break;
+  }
+  const bool first_ok = allowed.find(c0) != std::string_view::npos;
+  const bool second_ok = is_mrz_letter(c1) || c1 == kFiller;
+  if (first_ok && second_ok) {
+    set(rec, CheckStatus::ok, Diagnose::none, "document code fits the format");
+  } else if (!first_ok) {
+    std::string expect;
+    for (char a : allowed) expect += (expect.empty() ? "" : ", ") + quoted(a);
+    set(rec, CheckStatus::error, Diagnose::syntax,
+        "document code starts with " + quoted(c0) + "; " + std::string(format_name(r.format)) + " documents start with " +
+            expect);
+  } else {
+    set(rec, CheckStatus::error, Diagnose::syntax, "second character of the document code " + quoted(c1) +
+                                                       " is neither a letter nor '<'");
+  }
+  out.push_back(std::move(rec));
+}
+
+void check_sex(const MrzResult& r, std::vector<CheckRecord>& out) {
+  CheckRecord rec = make("mrz.syntax.sex", CheckGroup::mrz, true);
+  const Zone* z = find_zone(layout_of(r.format), ZoneKind::sex);
+  const char c = r.lines.at(z->span.line, z->span.start);
+  if (c == 'M' || c == 'F' || c == kFiller) {
+    set(rec, CheckStatus::ok, Diagnose::none, c == kFiller ? "sex unspecified ('<')" : "sex M or F");
+  } else if (c == 'X') {
+    // 9303 prints '<' for unspecified in the MRZ; 'X' belongs in the visual zone.
+    set(rec, CheckStatus::warning, Diagnose::syntax, "sex printed as 'X' in the MRZ, where 9303 writes '<'");
+  } else {
+    set(rec, CheckStatus::error, Diagnose::syntax,
+        position(z->span.line, z->span.start) + ": sex " + quoted(c) + " is not M, F or '<'");
+  }
+  out.push_back(std::move(rec));
+}
+
+void check_dates_syntax(const MrzResult& r, std::vector<CheckRecord>& out) {
+  CheckRecord rec = make("mrz.syntax.date", CheckGroup::mrz, true);
+  const Layout& layout = layout_of(r.format);
+  std::string problems;
+  std::string notes;
+  auto look = [&](ZoneKind kind, const MrzDate& d, bool unknown_allowed) {
+    const Zone* z = find_zone(layout, kind);
+    if (!z) return;
+    const std::string_view raw = r.lines.span(z->span);
+    const std::string label(zone_label(kind));
+    if (!d.present) {
+      if (!unknown_allowed) notes += label + " not printed; ";
+      else problems += label + " is all fillers; ";
+      return;
+    }
+    if (!d.calendar_valid) {
+      problems += label + " " + std::string(raw) + " is not a calendar date (YYMMDD); ";
+    } else if (!(d.year_known && d.month_known && d.day_known)) {
+      notes += label + " has unknown parts (" + std::string(raw) + "); ";
+    }
+  };
+  look(ZoneKind::birth_date, r.fields.birth_date, true);
+  look(ZoneKind::expiry_date, r.fields.expiry_date, false);
+  if (problems.empty()) {
+    set(rec, CheckStatus::ok, Diagnose::none,
+        notes.empty() ? CheckMessage("dates are calendar dates")
+                      : CheckMessage("dates are calendar dates; " + notes.substr(0, notes.size() - 2)));
+  } else {
+    set(rec, CheckStatus::error, Diagnose::field_format, problems.substr(0, problems.size() - 2));
+  }
+  out.push_back(std::move(rec));
+}
+
+void check_names(const MrzResult& r, std::vector<CheckRecord>& out) {
+  CheckRecord rec = make("mrz.syntax.name", CheckGroup::mrz, true);
+  const Layout& layout = layout_of(r.format);
+  std::uint16_t issues = 0;
+  std::string where;
+  auto take = [&](const Zone* z, const ParsedName& p) {
+    issues |= p.issues;
+    if (p.first_bad_column >= 0 && where.empty()) {
+      const int col = z->span.start + p.first_bad_column;
+      where = position(z->span.line, col) + " (" + quoted(r.lines.at(z->span.line, col)) + ")";
+    }
+  };
+  if (const Zone* z = find_zone(layout, ZoneKind::name)) {
+    take(z, parse_icao_name(r.lines.span(z->span)));
+  } else {
+    const Zone* s = find_zone(layout, ZoneKind::surname);
+    const Zone* g = find_zone(layout, ZoneKind::given_names);
+    take(s, parse_name_run(r.lines.span(s->span), false));
+    ParsedName given = parse_name_run(r.lines.span(g->span), true);
+    given.issues &= static_cast<std::uint16_t>(~kNameEmpty);  // a card may carry no given name
+    take(g, given);
+  }
+  if (issues & (kNameDigit | kNameBadCharacter)) {
+    set(rec, CheckStatus::error, Diagnose::syntax,
+        "the name holds a digit or a character outside A-Z at " + where +
+            "; names carry letters only and no check digit covers them, so it was not corrected");
+  } else if (issues & kNameEmpty) {
+    set(rec, CheckStatus::error, Diagnose::syntax, "the name field is empty");
+  } else if (issues & (kNameLeadingFiller | kNameTextAfterFillers)) {
+    rec.critical = false;
+    set(rec, CheckStatus::warning, Diagnose::syntax,
+        (issues & kNameLeadingFiller) ? "the name starts with '<' (no primary identifier)"
+                                      : "letters follow the filler run that should end the name");
+  } else if (issues & kNamePossiblyTruncated) {
+    rec.critical = false;
+    set(rec, CheckStatus::warning, Diagnose::syntax,
+        "the name fills its field up to the last position: possibly truncated");
+  } else {
+    set(rec, CheckStatus::ok, Diagnose::none, "primary and secondary identifiers well formed");
+  }
+  out.push_back(std::move(rec));
+}
+
+std::string_view check_digit_id(CheckedField f) {
+  switch (f) {
+    case CheckedField::document_number: return "mrz.check_digit.document_number";
+    case CheckedField::birth_date: return "mrz.check_digit.birth_date";
+    case CheckedField::expiry_date: return "mrz.check_digit.expiry_date";
+    case CheckedField::optional_data: return "mrz.check_digit.optional_data";
+    case CheckedField::composite: return "mrz.check_digit.composite";
+  }
+  return "mrz.check_digit.unknown";
+}
+
+bool field_empty(const PlannedCheck& check, const MrzLines& lines) {
+  for (std::uint8_t s = 0; s < check.span_count; ++s)
+    if (lines.span(check.spans[s]).find_first_not_of(kFiller) != std::string_view::npos) return false;
+  return true;
+}
+
+std::string corrections_text(const MrzResult& r, CheckedField f) {
+  std::string text;
+  for (const auto& c : r.corrections) {
+    if (c.proven_by != f) continue;
+    text += (text.empty() ? "" : ", ") + position(c.line, c.column) + " " + quoted(c.from) + "->" + quoted(c.to);
+  }
+  return text;
+}
+
+void check_digits(const MrzResult& r, const CheckPlan& plan, std::vector<CheckRecord>& out) {
+  for (std::uint8_t i = 0; i < r.check_digit_count; ++i) {
+    const CheckDigitResult& cd = r.check_digits[i];
+    CheckRecord rec = make(check_digit_id(cd.field), CheckGroup::mrz, true);
+    const std::string at = position(cd.line, cd.column);
+    const bool long_number = plan.long_number && cd.field == CheckedField::document_number;
+    switch (cd.status) {
+      case CheckDigitStatus::ok: {
+        const std::string fixed = corrections_text(r, cd.field);
+        if (!fixed.empty())
+          set(rec, CheckStatus::ok, Diagnose::none, "verifies after the correction it proves: " + fixed);
+        else if (long_number)
+          set(rec, CheckStatus::ok, Diagnose::none,
+              "long document number continues in the optional data; its check digit at " + at + " verifies");
+        else
+          set(rec, CheckStatus::ok, Diagnose::none, "verifies (internal consistency, not authenticity)");
+        break;
+      }
+      case CheckDigitStatus::absent:
+        if (field_empty(plan.checks[i], r.lines)) {
+          set(rec, CheckStatus::ok, Diagnose::none, "empty field without a check digit ('<'), as 9303 allows");
+        } else {
+          rec.critical = false;
+          set(rec, CheckStatus::warning, Diagnose::checksum_invalid,
+              "no check digit printed at " + at + " ('<'): the field cannot be verified");
+        }
+        break;
+      case CheckDigitStatus::fail: {
+        std::string m = at + ": found " + quoted(cd.found);
+        if (cd.expected != '\0') m += ", computed " + quoted(cd.expected);
+        else m += "; the field holds characters outside the MRZ alphabet";
+        for (const auto& a : r.ambiguities) {
+          if (a.check != cd.field) continue;
+          m += "; " + std::to_string(a.readings.size()) + " different corrections would verify, so none was applied";
+        }
+        set(rec, CheckStatus::error, Diagnose::checksum_invalid, m);
+        break;
+      }
+    }
+    out.push_back(std::move(rec));
+  }
+}
+
+void code_record(std::string_view id, std::string_view role, std::string_view code, bool issuer,
+                 std::vector<CheckRecord>& out) {
+  CheckRecord rec = make(id, CheckGroup::mrz, true);
+  const CountryCode* cc = find_country_code(code);
+  const std::string shown = "'" + std::string(code) + "'";
+  if (!cc) {
+    set(rec, CheckStatus::error, Diagnose::code_unknown,
+        std::string(role) + " " + shown + " is neither an ISO 3166-1 alpha-3 code nor an ICAO code");
+    out.push_back(std::move(rec));
+    return;
+  }
+  const std::string what = std::string(role) + " " + shown + " (" + std::string(cc->name) + ")";
+  switch (issuer ? cc->as_issuer : cc->as_nationality) {
+    case CodeUse::ok: set(rec, CheckStatus::ok, Diagnose::none, what); break;
+    case CodeUse::specimen: set(rec, CheckStatus::ok, Diagnose::none, what + ": the specimen code, see text.specimen"); break;
+    case CodeUse::unusual:
+      rec.critical = false;
+      set(rec, CheckStatus::warning, Diagnose::code_role, what + " is unusual in this role");
+      break;
+    case CodeUse::deprecated:
+      rec.critical = false;
+      set(rec, CheckStatus::warning, Diagnose::code_deprecated, what + " is a withdrawn code");
+      break;
+    case CodeUse::wrong_role:
+      set(rec, CheckStatus::error, Diagnose::code_role, what + " is not used in this role");
+      break;
+  }
+  out.push_back(std::move(rec));
+}
+
+bool is_organisation_or_special(std::string_view code) {
+  static constexpr std::string_view kCodes[] = {"EUE", "UNO", "UNA", "UNK", "XBA", "XIM", "XCC", "XCE", "XCO",
+                                                "XEC", "XPO", "XES", "XMP", "XOM", "XDC", "XXA", "XXB", "XXC", "XXX"};
+  for (auto c : kCodes)
+    if (c == code) return true;
+  return false;
+}
+
+void check_codes(const MrzResult& r, std::vector<CheckRecord>& out) {
+  const MrzFields& f = r.fields;
+  code_record("mrz.code.issuing_state", "issuing state", f.issuing_state, true, out);
+  if (r.format == Format::fra_id) {
+    CheckRecord rec = make("mrz.code.nationality", CheckGroup::mrz, true);
+    set(rec, CheckStatus::ok, Diagnose::none, "nationality FRA implied: the card is issued to French nationals only");
+    out.push_back(std::move(rec));
+    return;
+  }
+  code_record("mrz.code.nationality", "nationality", f.nationality, false, out);
+  // A national passport normally carries its issuer's nationality.
+  if (r.format == Format::td3 && !f.document_code.empty() && f.document_code[0] == 'P') {
+    CheckRecord rec = make("mrz.code.issuer_nationality", CheckGroup::mrz, false);
+    const bool same = f.issuing_state == f.nationality;
+    const bool british = f.issuing_state == "GBR" && f.nationality.size() == 3 && f.nationality.compare(0, 2, "GB") == 0;
+    if (same || british || is_organisation_or_special(f.issuing_state) || is_organisation_or_special(f.nationality)) {
+      set(rec, CheckStatus::ok, Diagnose::none, same ? "issuer and nationality agree" : "issuer and nationality differ, as this code allows");
+    } else {
+      set(rec, CheckStatus::warning, Diagnose::logic,
+          "passport issued by " + f.issuing_state + " to a holder of nationality " + f.nationality +
+              " (aliens' passports exist; worth a look)");
+    }
+    out.push_back(std::move(rec));
+  }
+}
+
+void check_date_logic(const MrzResult& r, const MrzOptions& o, std::vector<CheckRecord>& out) {
+  const MrzDate& birth = r.fields.birth_date;
+  const MrzDate& expiry = r.fields.expiry_date;
+  const std::string today = format_iso_date(o.today);
+  if (birth.present && birth.calendar_valid && birth.year_known) {
+    CheckRecord past = make("text.date.dob_past", CheckGroup::text, true);
+    const Date b{birth.year, birth.month_known ? birth.month : 1, birth.day_known ? birth.day : 1};
+    if (compare_dates(b, o.today) <= 0) set(past, CheckStatus::ok, Diagnose::none, "birth date " + birth.iso() + " is not after " + today);
+    else set(past, CheckStatus::error, Diagnose::logic, "birth date " + birth.iso() + " is after the reference date " + today);
+    out.push_back(std::move(past));
+
+    CheckRecord age = make("text.date.age_range", CheckGroup::text, true);
+    const int years = whole_years_between(b, o.today);
+    if (years >= 0 && years <= 130) set(age, CheckStatus::ok, Diagnose::none, "age " + std::to_string(years) + " on " + today);
+    else set(age, CheckStatus::error, Diagnose::logic, "age " + std::to_string(years) + " is outside 0-130");
+    out.push_back(std::move(age));
+  }
+  if (birth.present && birth.calendar_valid && birth.year_known && expiry.complete()) {
+    CheckRecord order = make("text.date.order", CheckGroup::text, true);
+    const Date b{birth.year, birth.month_known ? birth.month : 1, birth.day_known ? birth.day : 1};
+    if (compare_dates(b, expiry.date()) < 0) set(order, CheckStatus::ok, Diagnose::none, "birth date before expiry date");
+    else set(order, CheckStatus::error, Diagnose::logic, "expiry " + expiry.iso() + " is not after birth " + birth.iso());
+    out.push_back(std::move(order));
+  }
+  if (expiry.complete()) {
+    // No issuer gives a travel document more than about ten years; twenty is generous.
+    CheckRecord horizon = make("text.date.expiry_horizon", CheckGroup::text, false);
+    const Date limit = add_years(o.today, 20);
+    if (compare_dates(expiry.date(), limit) <= 0) set(horizon, CheckStatus::ok, Diagnose::none, "expiry within 20 years of " + today);
+    else set(horizon, CheckStatus::warning, Diagnose::validity_period, "expiry " + expiry.iso() + " is more than 20 years after " + today);
+    out.push_back(std::move(horizon));
+  }
+}
+
+void check_specimen(MrzResult& r, const MrzOptions& o, std::vector<CheckRecord>& out) {
+  CheckRecord rec = make("text.specimen", CheckGroup::text, o.profile != Profile::trainer);
+  const std::vector<std::string> reasons = specimen_reasons(r);
+  if (reasons.empty()) {
+    set(rec, CheckStatus::ok, Diagnose::none, "no specimen values");
+  } else {
+    std::string m = "specimen document: ";
+    for (std::size_t i = 0; i < reasons.size(); ++i) m += (i ? "; " : "") + reasons[i];
+    set(rec, o.profile == Profile::trainer ? CheckStatus::warning : CheckStatus::error, Diagnose::specimen, m);
+    r.verdict.specimen = true;
+  }
+  out.push_back(std::move(rec));
+}
+
+void check_expiry(const MrzResult& r, const MrzOptions& o, std::vector<CheckRecord>& out) {
+  CheckRecord rec = make("expiry.in_date", CheckGroup::expiry, o.profile != Profile::trainer);
+  const MrzDate& e = r.fields.expiry_date;
+  const std::string today = format_iso_date(o.today);
+  if (r.format == Format::fra_id) {
+    set(rec, CheckStatus::not_done, Diagnose::not_in_mrz,
+        "the old French ID card has no expiry in its MRZ; take it from the visual zone (10 years from issue, "
+        "15 for adults' cards issued 2004-2013, unverified)");
+  } else if (!e.present) {
+    set(rec, CheckStatus::not_done, Diagnose::not_in_mrz, "no expiry date printed");
+  } else if (!e.complete()) {
+    set(rec, CheckStatus::not_done, Diagnose::field_format, "expiry date is not a calendar date");
+  } else if (compare_dates(e.date(), o.today) >= 0) {
+    set(rec, CheckStatus::ok, Diagnose::none, "valid until " + e.iso() + " (reference date " + today + ")");
+  } else {
+    set(rec, CheckStatus::error, Diagnose::expired, "expired on " + e.iso() + " (reference date " + today + ")");
+  }
+  out.push_back(std::move(rec));
+}
+
+}  // namespace
+
+void validate_mrz(MrzResult& r, const CheckPlan& plan, const MrzOptions& o) {
+  std::vector<CheckRecord>& out = r.checks;
+  out.clear();
+  out.reserve(24);
+  {
+    CheckRecord fmt = make("doc_type.mrz_format", CheckGroup::doc_type, true);
+    const Layout& l = layout_of(r.format);
+    set(fmt, CheckStatus::ok, Diagnose::none,
+        std::string(format_name(r.format)) + ": " + std::to_string(l.lines) + " lines of " + std::to_string(l.length));
+    out.push_back(std::move(fmt));
+  }
+  check_alphabet_and_classes(r, plan, out);
+  check_document_code(r, out);
+  check_sex(r, out);
+  check_dates_syntax(r, out);
+  check_names(r, out);
+  check_digits(r, plan, out);
+  check_codes(r, out);
+  check_date_logic(r, o, out);
+  check_specimen(r, o, out);
+  check_national_rules(r, o, out);
+  check_expiry(r, o, out);
+
+  // Valid = syntax right and every check digit right (absent only where the field is empty).
+  bool valid = true;
+  for (const auto& c : out) {
+    const bool syntax = c.id.substr(0, 11) == "mrz.syntax." || c.id.substr(0, 16) == "mrz.check_digit.";
+    if (syntax && (c.status == CheckStatus::error || (c.status == CheckStatus::warning && c.diagnose == Diagnose::checksum_invalid)))
+      valid = false;
+  }
+  r.valid = valid;
+}
+
+}  // namespace docverify::mrz

@@ -1,0 +1,21 @@
+#pragma once
+// The MRZ result as the versioned JSON report (docs/json-schema.md) and as a readable
+// table. The CLI, the C API and the Python package all print these, so they agree.
+#include <string>
+
+#include "mrz/mrz_result.hpp"
+
+namespace docverify::report {
+
+// Version of the JSON report schema; bumped only on an incompatible change.
+inline constexpr const char* kReportSchema = "docverify/1";
+
+struct ReportContext {
+  Date today{};
+  Profile profile = Profile::kiosk;
+};
+
+std::string mrz_report_json(const mrz::MrzResult& result, const ReportContext& context);
+std::string mrz_report_text(const mrz::MrzResult& result, const ReportContext& context);
+
+}  // namespace docverify::report
