@@ -74,6 +74,14 @@ BuiltMrz build_mrz(const MrzFieldsInput& in) {
   const std::string birth = date_field("birth_date", in.birth_date, false);
   const char sex = sex_char(in.sex);
   if (number.empty()) fail("document_number", "a document number is required");
+  // The parser tells formats apart by shape and first letter, so the code must fit.
+  const std::string_view first_letters = in.format == Format::td3                                ? "P"
+                                         : in.format == Format::mrva || in.format == Format::mrvb ? "V"
+                                                                                                  : "ACI";
+  if (code[0] == kFiller || first_letters.find(code[0]) == std::string_view::npos)
+    fail("document_code", "a " + std::string(format_name(in.format)) + " document code starts with one of " +
+                              std::string(first_letters));
+  if (in.format == Format::fra_id && code != "ID") fail("document_code", "the old French ID card's code is ID");
 
   switch (in.format) {
     case Format::td3:
