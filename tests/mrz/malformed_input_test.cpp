@@ -36,7 +36,7 @@ TEST(MalformedInput, WrongLineLengthNamesLineAndColumn) {
 TEST(MalformedInput, WrongLineCount) {
   const MrzInputError e = error_of(join({kTd1[0], kTd1[1], kTd1[2], kTd1[2]}));
   EXPECT_EQ(e.line(), 4);
-  EXPECT_NE(std::string(e.what()).find("4 non-blank lines"), std::string::npos);
+  EXPECT_NE(std::string(e.what()).find("more than 3 non-blank lines"), std::string::npos);
   // One 44-character line is not a whole MRZ.
   EXPECT_NE(std::string(error_of(kTd3[0]).what()).find("one line of 44"), std::string::npos);
 }
@@ -121,4 +121,17 @@ TEST(MalformedInput, AcceptedWhitespaceVariants) {
   EXPECT_TRUE(parse_mrz("\n\n" + kTd3[0] + kTd3[1] + "\n", options_on(2010, 1, 1)).valid);  // one joined line
 }
 
+}  // namespace docverify::mrz
+
+namespace docverify::mrz {
+TEST(MalformedInput, ManyBlankLinesInside) {
+  const std::string text = test::kTd3[0] + std::string(20, '\n') + test::kTd3[1] + "\n";
+  try {
+    (void)parse_mrz(text, test::options_on(2020, 1, 1));
+    ADD_FAILURE() << "accepted";
+  } catch (const MrzInputError& e) {
+    EXPECT_EQ(e.line(), 2);
+    EXPECT_NE(std::string(e.what()).find("blank"), std::string::npos);
+  }
+}
 }  // namespace docverify::mrz

@@ -2,6 +2,7 @@
 // The check record every module reports (spec: authenticity §1.1-1.3). A check is
 // tri-state plus "not done": zero is NOT_DONE so zeroed memory never reads as a pass.
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -55,20 +56,26 @@ std::string_view to_string(CheckStatus s) noexcept;
 std::string_view to_string(CheckGroup g) noexcept;
 std::string_view to_string(Diagnose d) noexcept;
 
-// Operator text. OK records mostly carry a literal, so the common path allocates nothing.
+// Operator text. OK records mostly carry a literal, so the common path allocates nothing,
+// and a record stays two pointers wide for cheap moves.
 class CheckMessage {
  public:
   CheckMessage() = default;
   CheckMessage(const char* literal) noexcept : literal_(literal) {}  // NOLINT: implicit by design
-  CheckMessage(std::string text) : owned_(std::move(text)), is_owned_(true) {}  // NOLINT
-  std::string_view view() const noexcept {
-    return is_owned_ ? std::string_view(owned_) : std::string_view(literal_);
+  CheckMessage(std::string text) : owned_(std::make_unique<std::string>(std::move(text))) {}  // NOLINT
+  CheckMessage(const CheckMessage& o) : literal_(o.literal_), owned_(o.owned_ ? std::make_unique<std::string>(*o.owned_) : nullptr) {}
+  CheckMessage& operator=(const CheckMessage& o) {
+    if (this != &o) *this = CheckMessage(o);
+    return *this;
   }
+  CheckMessage(CheckMessage&&) noexcept = default;
+  CheckMessage& operator=(CheckMessage&&) noexcept = default;
+  ~CheckMessage() = default;
+  std::string_view view() const noexcept { return owned_ ? std::string_view(*owned_) : std::string_view(literal_); }
 
  private:
   const char* literal_ = "";
-  std::string owned_;
-  bool is_owned_ = false;
+  std::unique_ptr<std::string> owned_;
 };
 
 struct CheckRecord {

@@ -19,34 +19,20 @@ void PositionAlternatives::add(char c, float cost) noexcept {
 }
 
 std::array<std::uint8_t, kMaxChars> position_classes(const Layout& layout, const CheckPlan& plan, const MrzLines& lines) {
-  std::array<std::uint8_t, kMaxChars> cls{};
-  for (std::uint8_t z = 0; z < layout.zone_count; ++z) {
-    const Zone& zone = layout.zones[z];
-    for (int c = zone.span.start; c < zone.span.start + zone.span.length; ++c) cls[lines.index(zone.span.line, c)] = zone.char_class;
-  }
+  std::array<std::uint8_t, kMaxChars> cls = layout.classes;
   for (std::uint8_t i = 0; i < plan.count; ++i) {
     const Span& d = plan.checks[i].digit;
-    cls[lines.index(d.line, d.start)] |= kDigit;
+    cls[lines.index(d.line, d.start)] |= kDigit;  // a long number's digit sits in the optional data
   }
   return cls;
 }
 
-bool nothing_to_correct(const MrzLines& lines, const Layout& layout, const CheckPlan& plan) noexcept {
-  for (std::uint8_t c = 0; c < plan.count; ++c) {
-    const PlannedCheck& pc = plan.checks[c];
-    const char d = lines.at(pc.digit.line, pc.digit.start);
-    if (d == kFiller) continue;
-    const auto r = planned_residue(pc, lines);
-    if (!r || !is_mrz_digit(d) || d - '0' != *r) return false;
-  }
-  // Digits verify, but a position may still hold a character of the wrong class.
-  for (std::uint8_t z = 0; z < layout.zone_count; ++z) {
-    const Zone& zone = layout.zones[z];
-    if (zone.kind == ZoneKind::name || zone.kind == ZoneKind::surname || zone.kind == ZoneKind::given_names) continue;
-    for (char ch : lines.span(zone.span))
-      if (!class_admits(zone.char_class, ch)) return false;
-  }
-  return true;
+bool nothing_to_correct(const SyntaxScan& scan, const CheckDigitResult* digits, std::size_t digit_count) noexcept {
+  for (std::size_t c = 0; c < digit_count; ++c)
+    if (digits[c].status == CheckDigitStatus::fail) return false;
+  // Digits verify, but a position may still hold a character of the wrong class. Names
+  // do not count: no check digit could prove a change there.
+  return scan.bad_outside_names == 0;
 }
 
 namespace {

@@ -46,7 +46,8 @@ CorrectionOutcome correct_mrz(MrzLines& lines, const Layout& layout, const Check
 
 // True when every checked position holds a character its class admits and every printed
 // check digit verifies: then there is nothing to correct (the common, fast case).
-bool nothing_to_correct(const MrzLines& lines, const Layout& layout, const CheckPlan& plan) noexcept;
+// `digits` are the check digits as evaluated on `lines` (absent ones count as fine).
+bool nothing_to_correct(const SyntaxScan& scan, const CheckDigitResult* digits, std::size_t digit_count) noexcept;
 
 // The character class the correction and the syntax check apply at each position.
 std::array<std::uint8_t, kMaxChars> position_classes(const Layout& layout, const CheckPlan& plan, const MrzLines& lines);

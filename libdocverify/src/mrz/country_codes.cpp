@@ -1,6 +1,7 @@
 #include "mrz/country_codes.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstddef>
 #include <iterator>
 
@@ -325,13 +326,30 @@ static_assert(iso_count() == 249, "ISO 3166-1 currently assigns 249 alpha-3 code
 
 }  // namespace
 
+namespace {
+// Codes packed big-endian into integers keep the byte order, so the lookup compares
+// integers instead of strings (it runs on every parse).
+constexpr std::uint32_t pack(std::string_view code) {
+  std::uint32_t k = 0;
+  for (std::size_t i = 0; i < 3; ++i) k = (k << 8) | (i < code.size() ? static_cast<unsigned char>(code[i]) : 0U);
+  return k;
+}
+struct PackedKeys {
+  std::uint32_t key[kCount];
+  constexpr PackedKeys() : key() {
+    for (std::size_t i = 0; i < kCount; ++i) key[i] = pack(kCodes[i].code);
+  }
+};
+constexpr PackedKeys kKeys{};
+}  // namespace
+
 const CountryCode* find_country_code(std::string_view code) noexcept {
-  const CountryCode* const first = std::begin(kCodes);
-  const CountryCode* const last = std::end(kCodes);
-  const CountryCode* it = std::lower_bound(
-      first, last, code,
-      [](const CountryCode& entry, std::string_view key) noexcept { return entry.code < key; });
-  return (it != last && it->code == code) ? it : nullptr;
+  if (code.empty() || code.size() > 3) return nullptr;
+  const std::uint32_t k = pack(code);
+  const std::uint32_t* const first = std::begin(kKeys.key);
+  const std::uint32_t* const last = std::end(kKeys.key);
+  const std::uint32_t* it = std::lower_bound(first, last, k);
+  return (it != last && *it == k) ? &kCodes[it - first] : nullptr;
 }
 
 CountryCodeTable all_country_codes() noexcept {

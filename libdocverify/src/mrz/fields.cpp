@@ -1,6 +1,7 @@
 #include "mrz/fields.hpp"
 
 #include "mrz/alphabet.hpp"
+#include "mrz/check_plan.hpp"
 #include "mrz/check_digit.hpp"
 #include "mrz/mrz_date.hpp"
 #include "mrz/names.hpp"
@@ -13,9 +14,8 @@ std::string_view strip_trailing_fillers(std::string_view s) noexcept {
 }
 
 const Zone* find_zone(const Layout& layout, ZoneKind kind) noexcept {
-  for (std::uint8_t z = 0; z < layout.zone_count; ++z)
-    if (layout.zones[z].kind == kind) return &layout.zones[z];
-  return nullptr;
+  const int i = layout.zone_index[static_cast<int>(kind)];
+  return i < 0 ? nullptr : &layout.zones[static_cast<std::size_t>(i)];
 }
 
 namespace {
@@ -33,7 +33,16 @@ char sex_value(char c) noexcept {
 
 }  // namespace
 
-MrzFields extract_fields(const MrzLines& lines, const Layout& layout, const CheckPlan& plan, const Date& today) {
+MrzFields extract_fields(const MrzLines& lines, const Layout& layout, const CheckPlan& plan, const Date& today,
+                         NameSyntax& names) {
+  names = NameSyntax{};
+  auto note = [&](const Zone* z, const ParsedName& p) {
+    names.issues |= p.issues;
+    if (p.first_bad_column >= 0 && names.bad_line < 0) {
+      names.bad_line = z->span.line;
+      names.bad_column = z->span.start + p.first_bad_column;
+    }
+  };
   MrzFields f;
   f.document_code = zone_text(lines, layout, ZoneKind::document_code);
   f.issuing_state = zone_text(lines, layout, ZoneKind::issuing_state);
@@ -56,18 +65,59 @@ MrzFields extract_fields(const MrzLines& lines, const Layout& layout, const Chec
   if (layout.format == Format::fra_id) {
     // The old French card has no nationality field: only French nationals hold it.
     f.nationality = "FRA";
-    f.surname = parse_name_run(lines.span(find_zone(layout, ZoneKind::surname)->span), false).primary;
-    f.given_names = parse_name_run(lines.span(find_zone(layout, ZoneKind::given_names)->span), true).primary;
+    const Zone* sz = find_zone(layout, ZoneKind::surname);
+    const Zone* gz = find_zone(layout, ZoneKind::given_names);
+    ParsedName surname = parse_name_run(lines.span(sz->span), false);
+    ParsedName given = parse_name_run(lines.span(gz->span), true);
+    given.issues &= static_cast<std::uint16_t>(~kNameEmpty);  // a card may carry no given name
+    note(sz, surname);
+    note(gz, given);
+    f.surname = std::move(surname.primary);
+    f.given_names = std::move(given.primary);
     f.optional_data = zone_text(lines, layout, ZoneKind::department);
     f.optional_data += std::string(lines.span(find_zone(layout, ZoneKind::office)->span));
     f.optional_data = std::string(strip_trailing_fillers(f.optional_data));
   } else {
     f.nationality = zone_text(lines, layout, ZoneKind::nationality);
-    ParsedName name = parse_icao_name(lines.span(find_zone(layout, ZoneKind::name)->span));
+    const Zone* nz = find_zone(layout, ZoneKind::name);
+    ParsedName name = parse_icao_name(lines.span(nz->span));
+    note(nz, name);
     f.surname = std::move(name.primary);
     f.given_names = std::move(name.secondary);
   }
   return f;
+}
+
+namespace {
+// Class bit of every byte (0 outside the alphabet), so a position test is one AND.
+struct ClassTable {
+  std::uint8_t c[256];
+  constexpr ClassTable() : c() {
+    for (int b = 0; b < 256; ++b) {
+      const char ch = static_cast<char>(b);
+      c[b] = is_mrz_digit(ch) ? kDigit : is_mrz_letter(ch) ? kLetter : ch == kFiller ? kFillerClass : 0;
+    }
+  }
+};
+constexpr ClassTable kClassOf{};
+}  // namespace
+
+SyntaxScan scan_syntax(const MrzLines& lines, const Layout& layout, const CheckPlan& plan) noexcept {
+  SyntaxScan scan;
+  const std::size_t long_digit =
+      plan.long_number ? lines.index(plan.checks[0].digit.line, plan.checks[0].digit.start) : kMaxChars;
+  const std::size_t n = static_cast<std::size_t>(lines.count()) * static_cast<std::size_t>(lines.length());
+  const std::string_view all(lines.line(0).data(), n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint8_t cls = kClassOf.c[static_cast<unsigned char>(all[i])];
+    const std::uint8_t allowed = i == long_digit ? std::uint8_t{kDigit} : layout.classes[i];
+    if ((cls & allowed) != 0) continue;
+    const bool name = layout.in_name[i];
+    if (cls == 0) ++scan.bad_chars;
+    else if (!name) ++scan.bad_classes;
+    if (!name) ++scan.bad_outside_names;
+  }
+  return scan;
 }
 
 std::optional<int> planned_residue(const PlannedCheck& check, const MrzLines& lines) noexcept {
@@ -95,49 +145,7 @@ CheckDigitResult evaluate_check_digit(const PlannedCheck& check, const MrzLines&
   return r;
 }
 
-namespace {
-
-bool covered(const Layout& layout, const Span& span) noexcept {
-  for (int col = span.start; col < span.start + span.length; ++col) {
-    bool in_any = false;
-    for (std::uint8_t c = 0; c < layout.check_count && !in_any; ++c) {
-      const auto& check = layout.checks[c];
-      for (std::uint8_t s = 0; s < check.span_count; ++s) {
-        const Span& cs = check.spans[s];
-        if (cs.line == span.line && col >= cs.start && col < cs.start + cs.length) in_any = true;
-      }
-    }
-    if (!in_any) return false;
-  }
-  return true;
-}
-
-}  // namespace
-
-std::uint16_t uncovered_fields(const Layout& layout) noexcept {
-  struct Map {
-    FieldId field;
-    ZoneKind kind;
-  };
-  static constexpr Map kMap[] = {
-      {FieldId::document_code, ZoneKind::document_code}, {FieldId::issuing_state, ZoneKind::issuing_state},
-      {FieldId::document_number, ZoneKind::document_number}, {FieldId::nationality, ZoneKind::nationality},
-      {FieldId::birth_date, ZoneKind::birth_date},       {FieldId::sex, ZoneKind::sex},
-      {FieldId::expiry_date, ZoneKind::expiry_date},     {FieldId::surname, ZoneKind::name},
-      {FieldId::given_names, ZoneKind::name},            {FieldId::surname, ZoneKind::surname},
-      {FieldId::given_names, ZoneKind::given_names},     {FieldId::optional_data, ZoneKind::optional_data},
-      {FieldId::optional_data, ZoneKind::department},    {FieldId::optional_data, ZoneKind::office},
-      {FieldId::optional_data_2, ZoneKind::optional_data_2},
-  };
-  std::uint16_t mask = 0;
-  for (const auto& m : kMap) {
-    const Zone* z = find_zone(layout, m.kind);
-    if (z && !covered(layout, z->span)) mask |= static_cast<std::uint16_t>(1U << static_cast<int>(m.field));
-  }
-  // Implied rather than printed: the old French card's nationality.
-  if (layout.format == Format::fra_id) mask |= 1U << static_cast<int>(FieldId::nationality);
-  return mask;
-}
+std::uint16_t uncovered_fields(const Layout& layout) noexcept { return layout.uncovered; }
 
 }  // namespace docverify::mrz
 

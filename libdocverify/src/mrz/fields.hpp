@@ -5,7 +5,11 @@
 
 namespace docverify::mrz {
 
-MrzFields extract_fields(const MrzLines& lines, const Layout& layout, const CheckPlan& plan, const Date& today);
+MrzFields extract_fields(const MrzLines& lines, const Layout& layout, const CheckPlan& plan, const Date& today,
+                         NameSyntax& names);
+
+// One pass over every position: alphabet and character classes.
+SyntaxScan scan_syntax(const MrzLines& lines, const Layout& layout, const CheckPlan& plan) noexcept;
 
 // Residue of a planned check's spans; empty when they hold non-MRZ characters.
 std::optional<int> planned_residue(const PlannedCheck& check, const MrzLines& lines) noexcept;

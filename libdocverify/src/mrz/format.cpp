@@ -11,10 +11,69 @@ constexpr Span sp(int line, int first_1based, int last_1based) {
 }
 constexpr Span at(int line, int pos_1based) { return sp(line, pos_1based, pos_1based); }
 
+constexpr bool span_covers(const Span& s, int line, int col) {
+  return s.line == line && col >= s.start && col < s.start + s.length;
+}
+
+constexpr bool zone_covered(const Layout& l, const Zone& z) {
+  for (int col = z.span.start; col < z.span.start + z.span.length; ++col) {
+    bool in_any = false;
+    for (int c = 0; c < l.check_count; ++c)
+      for (int s = 0; s < l.checks[c].span_count; ++s) in_any = in_any || span_covers(l.checks[c].spans[s], z.span.line, col);
+    if (!in_any) return false;
+  }
+  return true;
+}
+
+constexpr int field_bit(FieldId f) { return 1 << static_cast<int>(f); }
+
+// Which reported fields a zone carries (names: both identifiers in one ICAO zone).
+constexpr int fields_of(ZoneKind k) {
+  switch (k) {
+    case ZoneKind::document_code: return field_bit(FieldId::document_code);
+    case ZoneKind::issuing_state: return field_bit(FieldId::issuing_state);
+    case ZoneKind::name: return field_bit(FieldId::surname) | field_bit(FieldId::given_names);
+    case ZoneKind::surname: return field_bit(FieldId::surname);
+    case ZoneKind::given_names: return field_bit(FieldId::given_names);
+    case ZoneKind::document_number: return field_bit(FieldId::document_number);
+    case ZoneKind::nationality: return field_bit(FieldId::nationality);
+    case ZoneKind::birth_date: return field_bit(FieldId::birth_date);
+    case ZoneKind::sex: return field_bit(FieldId::sex);
+    case ZoneKind::expiry_date: return field_bit(FieldId::expiry_date);
+    case ZoneKind::optional_data:
+    case ZoneKind::department:
+    case ZoneKind::office: return field_bit(FieldId::optional_data);
+    case ZoneKind::optional_data_2: return field_bit(FieldId::optional_data_2);
+    case ZoneKind::check_digit: return 0;
+  }
+  return 0;
+}
+
+// Fills the derived members so lookups on the hot path are array reads.
+constexpr Layout finish_layout(Layout l) {
+  for (auto& i : l.zone_index) i = -1;
+  int uncovered = 0;
+  for (int z = 0; z < l.zone_count; ++z) {
+    const Zone& zone = l.zones[z];
+    l.zone_index[static_cast<int>(zone.kind)] = static_cast<std::int8_t>(z);
+    const bool name = zone.kind == ZoneKind::name || zone.kind == ZoneKind::surname || zone.kind == ZoneKind::given_names;
+    for (int col = zone.span.start; col < zone.span.start + zone.span.length; ++col) {
+      const int i = zone.span.line * l.length + col;
+      l.classes[i] = zone.char_class;
+      l.in_name[i] = name;
+    }
+    if (!zone_covered(l, zone)) uncovered |= fields_of(zone.kind);
+  }
+  // The old French card's nationality is implied, not printed: nothing covers it.
+  if (l.format == Format::fra_id) uncovered |= field_bit(FieldId::nationality);
+  l.uncovered = static_cast<std::uint16_t>(uncovered);
+  return l;
+}
+
 constexpr std::uint8_t kSexClass = kLetterOrFiller;  // M, F, X or '<'; the validator narrows it
 
 // Positions follow spec/mrz.md (1-based, inclusive), transcribed once here.
-constexpr Layout kTd3{
+constexpr Layout kTd3 = finish_layout(Layout{
     Format::td3, 2, 44,
     {{{ZoneKind::document_code, sp(1, 1, 2), kLetterOrFiller},
       {ZoneKind::issuing_state, sp(1, 3, 5), kLetterOrFiller},
@@ -36,9 +95,9 @@ constexpr Layout kTd3{
       {CheckedField::expiry_date, at(2, 28), {sp(2, 22, 27)}, 1},
       {CheckedField::optional_data, at(2, 43), {sp(2, 29, 42)}, 1},
       {CheckedField::composite, at(2, 44), {sp(2, 1, 10), sp(2, 14, 20), sp(2, 22, 43)}, 3}}},
-    5};
+    5});
 
-constexpr Layout kTd2{
+constexpr Layout kTd2 = finish_layout(Layout{
     Format::td2, 2, 36,
     {{{ZoneKind::document_code, sp(1, 1, 2), kLetterOrFiller},
       {ZoneKind::issuing_state, sp(1, 3, 5), kLetterOrFiller},
@@ -58,9 +117,9 @@ constexpr Layout kTd2{
       {CheckedField::birth_date, at(2, 20), {sp(2, 14, 19)}, 1},
       {CheckedField::expiry_date, at(2, 28), {sp(2, 22, 27)}, 1},
       {CheckedField::composite, at(2, 36), {sp(2, 1, 10), sp(2, 14, 20), sp(2, 22, 35)}, 3}}},
-    4};
+    4});
 
-constexpr Layout kTd1{
+constexpr Layout kTd1 = finish_layout(Layout{
     Format::td1, 3, 30,
     {{{ZoneKind::document_code, sp(1, 1, 2), kLetterOrFiller},
       {ZoneKind::issuing_state, sp(1, 3, 5), kLetterOrFiller},
@@ -81,9 +140,9 @@ constexpr Layout kTd1{
       {CheckedField::birth_date, at(2, 7), {sp(2, 1, 6)}, 1},
       {CheckedField::expiry_date, at(2, 15), {sp(2, 9, 14)}, 1},
       {CheckedField::composite, at(2, 30), {sp(1, 6, 30), sp(2, 1, 7), sp(2, 9, 15), sp(2, 19, 29)}, 4}}},
-    4};
+    4});
 
-constexpr Layout kMrva{
+constexpr Layout kMrva = finish_layout(Layout{
     Format::mrva, 2, 44,
     {{{ZoneKind::document_code, sp(1, 1, 2), kLetterOrFiller},
       {ZoneKind::issuing_state, sp(1, 3, 5), kLetterOrFiller},
@@ -101,9 +160,9 @@ constexpr Layout kMrva{
     {{{CheckedField::document_number, at(2, 10), {sp(2, 1, 9)}, 1},
       {CheckedField::birth_date, at(2, 20), {sp(2, 14, 19)}, 1},
       {CheckedField::expiry_date, at(2, 28), {sp(2, 22, 27)}, 1}}},
-    3};
+    3});
 
-constexpr Layout kMrvb{
+constexpr Layout kMrvb = finish_layout(Layout{
     Format::mrvb, 2, 36,
     {{{ZoneKind::document_code, sp(1, 1, 2), kLetterOrFiller},
       {ZoneKind::issuing_state, sp(1, 3, 5), kLetterOrFiller},
@@ -121,11 +180,11 @@ constexpr Layout kMrvb{
     {{{CheckedField::document_number, at(2, 10), {sp(2, 1, 9)}, 1},
       {CheckedField::birth_date, at(2, 20), {sp(2, 14, 19)}, 1},
       {CheckedField::expiry_date, at(2, 28), {sp(2, 22, 27)}, 1}}},
-    3};
+    3});
 
 // French national ID card 1988-2021 (not ICAO). The number's department may be
 // alphanumeric (Corsica: 2A, 2B), so the number is alphanumeric.
-constexpr Layout kFraId{
+constexpr Layout kFraId = finish_layout(Layout{
     Format::fra_id, 2, 36,
     {{{ZoneKind::document_code, sp(1, 1, 2), kLetterOrFiller},
       {ZoneKind::issuing_state, sp(1, 3, 5), kLetterOrFiller},
@@ -143,7 +202,7 @@ constexpr Layout kFraId{
     {{{CheckedField::document_number, at(2, 13), {sp(2, 1, 12)}, 1},
       {CheckedField::birth_date, at(2, 34), {sp(2, 28, 33)}, 1},
       {CheckedField::composite, at(2, 36), {sp(1, 1, 36), sp(2, 1, 35)}, 2}}},
-    3};
+    3});
 
 }  // namespace
 

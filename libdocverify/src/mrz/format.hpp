@@ -76,6 +76,8 @@ constexpr int kMaxLines = 3;
 constexpr int kMaxLineLength = 44;
 constexpr int kMaxChars = kMaxLines * kMaxLineLength;
 
+constexpr int kZoneKindCount = 15;
+
 struct Layout {
   Format format;
   std::uint8_t lines;
@@ -84,6 +86,11 @@ struct Layout {
   std::uint8_t zone_count;
   std::array<CheckDigitLayout, 5> checks;
   std::uint8_t check_count;
+  // Derived once at compile time from the tables above (see finish_layout in format.cpp).
+  std::array<std::int8_t, kZoneKindCount> zone_index{};  // zone of each kind, -1 if none
+  std::array<std::uint8_t, kMaxChars> classes{};         // CharClass per position (line * length + column)
+  std::array<bool, kMaxChars> in_name{};                 // position belongs to a name zone
+  std::uint16_t uncovered = 0;                           // bit (1 << FieldId): no check digit covers it
 };
 
 const Layout& layout_of(Format f) noexcept;

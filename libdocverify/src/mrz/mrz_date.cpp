@@ -58,14 +58,14 @@ MrzDate resolve_mrz_date(std::string_view s, DateRole role, const Date& today) n
     const int century = today.year / 100 * 100;
     const std::int64_t t = days_from_civil(today);
     int year = century + yy;
+    const std::int64_t d0 = approx_days(year, mm, dd);
     if (role == DateRole::birth) {
-      if (approx_days(year, mm, dd) > t) year -= 100;
+      if (d0 > t) year -= 100;
     } else {
-      int best = year;
-      for (int candidate : {year - 100, year + 100}) {
-        if (std::llabs(approx_days(candidate, mm, dd) - t) < std::llabs(approx_days(best, mm, dd) - t)) best = candidate;
-      }
-      year = best;
+      // The nearest century: only a date about 50 years away can be nearer one century off.
+      constexpr std::int64_t kHalfCentury = 18250;
+      if (d0 - t > kHalfCentury && std::llabs(approx_days(year - 100, mm, dd) - t) < d0 - t) year -= 100;
+      else if (t - d0 > kHalfCentury && std::llabs(approx_days(year + 100, mm, dd) - t) < t - d0) year += 100;
     }
     out.year = year;
   }

@@ -73,6 +73,22 @@ struct Ambiguity {
   std::vector<std::vector<Correction>> readings;
 };
 
+// What the name fields break of the rules (NameIssue bits) and where the first digit or
+// foreign character sits; found while reading the names, reported by the name check.
+struct NameSyntax {
+  std::uint16_t issues = 0;
+  int bad_line = -1;  // 0-based
+  int bad_column = -1;
+};
+
+// Characters outside the alphabet, and characters a position does not admit outside the
+// names; found in one pass, used by the corrector and the syntax checks.
+struct SyntaxScan {
+  int bad_chars = 0;
+  int bad_classes = 0;
+  int bad_outside_names = 0;  // either kind, outside the name zones
+};
+
 struct MrzResult {
   Format format = Format::td3;
   MrzLines lines;       // after proven corrections
@@ -84,6 +100,8 @@ struct MrzResult {
   bool long_document_number = false;
   std::vector<Correction> corrections;
   std::vector<Ambiguity> ambiguities;
+  NameSyntax name_syntax;
+  SyntaxScan syntax;
   bool valid = false;  // syntax and every check digit right
   std::vector<CheckRecord> checks;
   Verdict verdict;

@@ -1,14 +1,15 @@
 #include "mrz/mrz_text.hpp"
 
+#include <algorithm>
 #include <cstdio>
-#include <vector>
+#include <cstring>
 
 namespace docverify::mrz {
 
 void MrzLines::append_line(std::string_view text) noexcept {
   if (count_ == 0) length_ = text.size();
   const std::size_t offset = static_cast<std::size_t>(count_) * length_;
-  for (std::size_t i = 0; i < text.size() && offset + i < chars_.size(); ++i) chars_[offset + i] = text[i];
+  if (offset < chars_.size()) std::memcpy(chars_.data() + offset, text.data(), std::min(text.size(), chars_.size() - offset));
   ++count_;
 }
 
@@ -57,46 +58,54 @@ SplitMrz split_mrz_text(std::string_view text) {
     throw MrzInputError(0, 0, "input of " + std::to_string(text.size()) + " bytes is too long for an MRZ (at most " +
                                   std::to_string(kMaxMrzInputBytes) + " bytes)");
   }
-  // Split into lines, refusing control and non-ASCII bytes where they stand.
-  std::vector<RawLine> raw;
-  raw.reserve(4);
+  // Split into lines, refusing control and non-ASCII bytes where they stand. At most a few
+  // non-blank lines can form an MRZ, so lines live in a small fixed array.
+  constexpr std::size_t kMaxRawLines = 8;
+  std::array<RawLine, kMaxRawLines> raw{};
+  std::size_t raw_count = 0;
+  std::size_t non_blank = 0;
   int line_no = 1;
   std::size_t start = 0;
   for (std::size_t i = 0; i <= text.size(); ++i) {
     const bool end = i == text.size();
     const char c = end ? '\n' : text[i];
+    const auto b = static_cast<unsigned char>(c);
+    if (b >= 0x20 && b < 0x7F) continue;  // the common case: printable ASCII
     if (c == '\n' || c == '\r') {
-      raw.push_back({text.substr(start, i - start), line_no});
+      const std::string_view t = trim(text.substr(start, i - start));
+      if (!t.empty() && ++non_blank > 3) {
+        throw MrzInputError(line_no, 0, "more than 3 non-blank lines; " + shape_expectation());
+      }
+      // Blank lines after the first text are kept so a blank line inside can be reported.
+      if (!t.empty() && raw_count == kMaxRawLines) {
+        throw MrzInputError(raw[1].number, 1, "blank lines inside the MRZ; " + shape_expectation());
+      }
+      if (!t.empty() || (raw_count > 0 && raw_count < kMaxRawLines)) raw[raw_count++] = RawLine{t, line_no};
       if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
       start = i + 1;
       ++line_no;
       continue;
     }
-    const auto b = static_cast<unsigned char>(c);
-    if (b < 0x20 ? c != '\t' : b >= 0x7F) {
+    if (c != '\t') {
       throw MrzInputError(line_no, static_cast<int>(i - start) + 1,
                           at_text(line_no, static_cast<int>(i - start) + 1) + ": " + describe_byte(b) +
                               " is not an MRZ character (A-Z, 0-9, '<')");
     }
   }
-  // Trim lines; drop blank lines at the start and end; a blank line inside is an error.
-  std::size_t first = 0;
-  std::size_t last = raw.size();
-  for (auto& r : raw) r.text = trim(r.text);
-  while (first < last && raw[first].text.empty()) ++first;
-  while (last > first && raw[last - 1].text.empty()) --last;
-  if (first == last) throw MrzInputError(0, 0, "no MRZ text: the input is empty");
-  for (std::size_t i = first; i < last; ++i) {
+  // Drop blank lines at the end; a blank line inside is an error.
+  while (raw_count > 0 && raw[raw_count - 1].text.empty()) --raw_count;
+  if (raw_count == 0) throw MrzInputError(0, 0, "no MRZ text: the input is empty");
+  for (std::size_t i = 0; i < raw_count; ++i) {
     if (raw[i].text.empty()) {
       throw MrzInputError(raw[i].number, 1, "line " + std::to_string(raw[i].number) +
                                                 " is blank inside the MRZ; " + shape_expectation());
     }
   }
-  std::vector<RawLine> lines(raw.begin() + static_cast<std::ptrdiff_t>(first),
-                             raw.begin() + static_cast<std::ptrdiff_t>(last));
+  const RawLine* lines = raw.data();
+  const std::size_t line_count = raw_count;
 
   // A whole MRZ on one line (as some scanners and databases deliver it).
-  if (lines.size() == 1) {
+  if (line_count == 1) {
     const auto n = lines[0].text.size();
     int count = 0;
     std::size_t len = 0;
@@ -113,10 +122,7 @@ SplitMrz split_mrz_text(std::string_view text) {
     return out;
   }
 
-  if (lines.size() > 3) {
-    throw MrzInputError(lines[3].number, 0, std::to_string(lines.size()) + " non-blank lines; " + shape_expectation());
-  }
-  const std::size_t count = lines.size();
+  const std::size_t count = line_count;
   const std::size_t expected = count == 3 ? 30 : lines[0].text.size();
   if (count == 2 && expected != 44 && expected != 36) {
     throw MrzInputError(lines[0].number, static_cast<int>(expected) + 1,
@@ -124,7 +130,8 @@ SplitMrz split_mrz_text(std::string_view text) {
                             " characters; " + shape_expectation());
   }
   const Format format = detect_format(static_cast<int>(count), static_cast<int>(expected), lines[0].text);
-  for (const auto& l : lines) {
+  for (std::size_t k = 0; k < count; ++k) {
+    const RawLine& l = lines[k];
     if (l.text.size() != expected) {
       const int column = static_cast<int>(std::min(l.text.size(), expected)) + 1;
       throw MrzInputError(l.number, column,
@@ -134,7 +141,7 @@ SplitMrz split_mrz_text(std::string_view text) {
     }
   }
   SplitMrz out{};
-  for (const auto& l : lines) out.lines.append_line(l.text);
+  for (std::size_t k = 0; k < count; ++k) out.lines.append_line(lines[k].text);
   out.format = format;
   return out;
 }

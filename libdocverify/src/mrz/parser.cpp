@@ -19,26 +19,32 @@ MrzResult analyse(const SplitMrz& split, const MrzReading* reading, const MrzOpt
   const Layout& layout = layout_of(r.format);
   CheckPlan plan = plan_checks(layout, r.lines);
 
-  if (options.correct && !nothing_to_correct(r.lines, layout, plan)) {
+  r.check_digit_count = plan.count;
+  auto evaluate = [&] {
+    for (std::uint8_t i = 0; i < plan.count; ++i) r.check_digits[i] = evaluate_check_digit(plan.checks[i], r.lines);
+  };
+  evaluate();
+  r.syntax = scan_syntax(r.lines, layout, plan);
+  if (options.correct && !nothing_to_correct(r.syntax, r.check_digits.data(), plan.count)) {
     // The grid is large; it lives on the heap only when a correction is attempted.
     auto grid = std::make_unique<AlternativeGrid>();
     if (reading) add_reading_alternatives(*reading, *grid);
     // Without confidences the look-alikes cost 1; behind a recogniser's own candidates more.
     add_confusion_alternatives(r.lines, layout, *grid, reading ? 2.5F : 1.0F);
-    CorrectionOutcome outcome = correct_mrz(r.lines, layout, plan,
-                                            *grid, CorrectionSettings{options.max_substitutions, options.ambiguity_margin});
+    CorrectionOutcome outcome = correct_mrz(r.lines, layout, plan, *grid,
+                                            CorrectionSettings{options.max_substitutions, options.ambiguity_margin});
     r.corrections = std::move(outcome.applied);
     r.ambiguities = std::move(outcome.ambiguities);
+    if (!r.corrections.empty()) {
+      evaluate();
+      r.syntax = scan_syntax(r.lines, layout, plan);
+    }
+    for (std::uint8_t i = 0; i < plan.count; ++i)
+      for (const auto& c : r.corrections)
+        if (c.proven_by == plan.checks[i].field) r.check_digits[i].corrected = true;
   }
-
-  r.fields = extract_fields(r.lines, layout, plan, options.today);
+  r.fields = extract_fields(r.lines, layout, plan, options.today, r.name_syntax);
   r.long_document_number = plan.long_number;
-  r.check_digit_count = plan.count;
-  for (std::uint8_t i = 0; i < plan.count; ++i) {
-    r.check_digits[i] = evaluate_check_digit(plan.checks[i], r.lines);
-    for (const auto& c : r.corrections)
-      if (c.proven_by == plan.checks[i].field) r.check_digits[i].corrected = true;
-  }
   r.uncovered_fields = uncovered_fields(layout);
   validate_mrz(r, plan, options);
   bool specimen = false;

@@ -43,26 +43,27 @@ bool repeated_digit(std::string_view s) {
   return s[0] >= '0' && s[0] <= '9';
 }
 
-// The whole name as printed, fillers inside kept, trailing fillers removed.
-std::string printed_name(const MrzResult& r) {
+// The whole name as printed, fillers inside kept, trailing fillers removed. ICAO formats
+// return a view of the lines; the French card joins its two zones in `storage`.
+std::string_view printed_name(const MrzResult& r, std::string& storage) {
   const Layout& layout = layout_of(r.format);
-  if (const Zone* z = find_zone(layout, ZoneKind::name)) return std::string(strip_trailing_fillers(r.lines.span(z->span)));
-  std::string name(strip_trailing_fillers(r.lines.span(find_zone(layout, ZoneKind::surname)->span)));
-  name += "<<";
-  name += strip_trailing_fillers(r.lines.span(find_zone(layout, ZoneKind::given_names)->span));
-  return name;
+  if (const Zone* z = find_zone(layout, ZoneKind::name)) return strip_trailing_fillers(r.lines.span(z->span));
+  storage.assign(strip_trailing_fillers(r.lines.span(find_zone(layout, ZoneKind::surname)->span)));
+  storage += "<<";
+  storage += strip_trailing_fillers(r.lines.span(find_zone(layout, ZoneKind::given_names)->span));
+  return storage;
 }
 
-bool has_word(std::string_view name, std::string_view word) {
-  std::size_t pos = 0;
-  while ((pos = name.find(word, pos)) != std::string_view::npos) {
-    const bool starts = pos == 0 || name[pos - 1] == '<' || name[pos - 1] == ' ';
-    const std::size_t end = pos + word.size();
-    const bool ends = end == name.size() || name[end] == '<' || name[end] == ' ';
-    if (starts && ends) return true;
-    pos = end;
+// Calls `fn` for every word of a name ('<'-separated, non-empty).
+template <class Fn>
+void for_each_word(std::string_view name, Fn&& fn) {
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= name.size(); ++i) {
+    if (i == name.size() || name[i] == '<') {
+      if (i > start) fn(name.substr(start, i - start));
+      start = i + 1;
+    }
   }
-  return false;
 }
 
 }  // namespace
@@ -74,11 +75,14 @@ std::vector<std::string> specimen_reasons(const MrzResult& r) {
     if (f.issuing_state == code) reasons.push_back("issuing state " + std::string(code) + " is a specimen code");
     if (f.nationality == code) reasons.push_back("nationality " + std::string(code) + " is a specimen code");
   }
-  const std::string name = printed_name(r);
+  std::string storage;
+  const std::string_view name = printed_name(r, storage);
   for (std::string_view s : kSpecimenNames)
     if (name == s) reasons.push_back("name " + std::string(s) + " is a published specimen name");
-  for (std::string_view w : kSpecimenWords)
-    if (has_word(name, w)) reasons.push_back("name contains the word " + std::string(w));
+  for_each_word(name, [&](std::string_view word) {
+    for (std::string_view w : kSpecimenWords)
+      if (word == w) reasons.push_back("name contains the word " + std::string(w));
+  });
   for (std::string_view n : kSpecimenNumbers)
     if (f.document_number == n) reasons.push_back("document number " + std::string(n) + " is a published specimen number");
   if (repeated_digit(f.document_number))

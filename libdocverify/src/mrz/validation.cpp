@@ -33,6 +33,18 @@ void set(CheckRecord& r, CheckStatus s, Diagnose d, CheckMessage m) {
   r.message = std::move(m);
 }
 
+const char* format_description(Format f) {
+  switch (f) {
+    case Format::td1: return "TD1: ID card, 3 lines of 30";
+    case Format::td2: return "TD2: ID document, 2 lines of 36";
+    case Format::td3: return "TD3: passport, 2 lines of 44";
+    case Format::mrva: return "MRV-A: visa, 2 lines of 44";
+    case Format::mrvb: return "MRV-B: visa, 2 lines of 36";
+    case Format::fra_id: return "old French national ID card (1988-2021), 2 lines of 36";
+  }
+  return "";
+}
+
 std::string_view zone_label(ZoneKind k) {
   switch (k) {
     case ZoneKind::document_code: return "document code";
@@ -61,8 +73,6 @@ std::string_view class_label(std::uint8_t cls) {
   return "a letter, digit or '<'";
 }
 
-bool is_name_zone(ZoneKind k) { return k == ZoneKind::name || k == ZoneKind::surname || k == ZoneKind::given_names; }
-
 // At most this many positions are spelled out in one message.
 constexpr int kMaxListed = 3;
 
@@ -70,29 +80,33 @@ void check_alphabet_and_classes(const MrzResult& r, const CheckPlan& plan, std::
   const Layout& layout = layout_of(r.format);
   CheckRecord alphabet = make("mrz.syntax.alphabet", CheckGroup::mrz, true);
   CheckRecord format = make("mrz.syntax.field_format", CheckGroup::mrz, true);
+  // The long-number digit sits inside the optional data and must be a digit.
+  const std::size_t long_digit =
+      plan.long_number ? r.lines.index(plan.checks[0].digit.line, plan.checks[0].digit.start) : kMaxChars;
   std::string bad_chars, bad_classes;
   int n_chars = 0, n_classes = 0;
-  for (int line = 0; line < r.lines.count(); ++line) {
-    for (int col = 0; col < r.lines.length(); ++col) {
-      const char c = r.lines.at(line, col);
+  const int length = r.lines.length();
+  const int lines_to_scan = r.syntax.bad_chars + r.syntax.bad_classes > 0 ? r.lines.count() : 0;
+  for (int line = 0; line < lines_to_scan; ++line) {
+    const std::string_view text = r.lines.line(line);
+    for (int col = 0; col < length; ++col) {
+      const char c = text[static_cast<std::size_t>(col)];
+      const std::size_t i = static_cast<std::size_t>(line * length + col);
       if (!is_mrz_char(c)) {
         if (n_chars++ < kMaxListed) bad_chars += (bad_chars.empty() ? "" : "; ") + position(line, col) + ": " + quoted(c);
+        continue;
       }
-    }
-  }
-  for (std::uint8_t z = 0; z < layout.zone_count; ++z) {
-    const Zone& zone = layout.zones[z];
-    if (is_name_zone(zone.kind)) continue;  // the name check reports names
-    for (int col = zone.span.start; col < zone.span.start + zone.span.length; ++col) {
-      const char c = r.lines.at(zone.span.line, col);
-      std::uint8_t cls = zone.char_class;
-      // The long-number digit sits inside the optional data and must be a digit.
-      if (plan.long_number && zone.span.line == plan.checks[0].digit.line && col == plan.checks[0].digit.start) cls = kDigit;
-      if (is_mrz_char(c) && !class_admits(cls, c)) {
-        if (n_classes++ < kMaxListed) {
-          bad_classes += (bad_classes.empty() ? "" : "; ") + position(zone.span.line, col) + ": " + quoted(c) + " in the " +
-                         std::string(zone_label(zone.kind)) + ", which takes " + std::string(class_label(cls));
+      if (layout.in_name[i]) continue;  // the name check reports names
+      const std::uint8_t cls = i == long_digit ? std::uint8_t{kDigit} : layout.classes[i];
+      if (class_admits(cls, c)) continue;
+      if (n_classes++ < kMaxListed) {
+        ZoneKind kind = ZoneKind::check_digit;
+        for (std::uint8_t z = 0; z < layout.zone_count; ++z) {
+          const Span& sp = layout.zones[z].span;
+          if (sp.line == line && col >= sp.start && col < sp.start + sp.length) kind = layout.zones[z].kind;
         }
+        bad_classes += (bad_classes.empty() ? "" : "; ") + position(line, col) + ": " + quoted(c) + " in the " +
+                       std::string(zone_label(kind)) + ", which takes " + std::string(class_label(cls));
       }
     }
   }
@@ -190,25 +204,11 @@ void check_dates_syntax(const MrzResult& r, std::vector<CheckRecord>& out) {
 
 void check_names(const MrzResult& r, std::vector<CheckRecord>& out) {
   CheckRecord rec = make("mrz.syntax.name", CheckGroup::mrz, true);
-  const Layout& layout = layout_of(r.format);
-  std::uint16_t issues = 0;
+  const std::uint16_t issues = r.name_syntax.issues;
   std::string where;
-  auto take = [&](const Zone* z, const ParsedName& p) {
-    issues |= p.issues;
-    if (p.first_bad_column >= 0 && where.empty()) {
-      const int col = z->span.start + p.first_bad_column;
-      where = position(z->span.line, col) + " (" + quoted(r.lines.at(z->span.line, col)) + ")";
-    }
-  };
-  if (const Zone* z = find_zone(layout, ZoneKind::name)) {
-    take(z, parse_icao_name(r.lines.span(z->span)));
-  } else {
-    const Zone* s = find_zone(layout, ZoneKind::surname);
-    const Zone* g = find_zone(layout, ZoneKind::given_names);
-    take(s, parse_name_run(r.lines.span(s->span), false));
-    ParsedName given = parse_name_run(r.lines.span(g->span), true);
-    given.issues &= static_cast<std::uint16_t>(~kNameEmpty);  // a card may carry no given name
-    take(g, given);
+  if (r.name_syntax.bad_line >= 0) {
+    where = position(r.name_syntax.bad_line, r.name_syntax.bad_column) + " (" +
+            quoted(r.lines.at(r.name_syntax.bad_line, r.name_syntax.bad_column)) + ")";
   }
   if (issues & (kNameDigit | kNameBadCharacter)) {
     set(rec, CheckStatus::error, Diagnose::syntax,
@@ -261,7 +261,6 @@ void check_digits(const MrzResult& r, const CheckPlan& plan, std::vector<CheckRe
   for (std::uint8_t i = 0; i < r.check_digit_count; ++i) {
     const CheckDigitResult& cd = r.check_digits[i];
     CheckRecord rec = make(check_digit_id(cd.field), CheckGroup::mrz, true);
-    const std::string at = position(cd.line, cd.column);
     const bool long_number = plan.long_number && cd.field == CheckedField::document_number;
     switch (cd.status) {
       case CheckDigitStatus::ok: {
@@ -270,7 +269,7 @@ void check_digits(const MrzResult& r, const CheckPlan& plan, std::vector<CheckRe
           set(rec, CheckStatus::ok, Diagnose::none, "verifies after the correction it proves: " + fixed);
         else if (long_number)
           set(rec, CheckStatus::ok, Diagnose::none,
-              "long document number continues in the optional data; its check digit at " + at + " verifies");
+              "long document number continues in the optional data; its check digit there verifies");
         else
           set(rec, CheckStatus::ok, Diagnose::none, "verifies (internal consistency, not authenticity)");
         break;
@@ -281,11 +280,11 @@ void check_digits(const MrzResult& r, const CheckPlan& plan, std::vector<CheckRe
         } else {
           rec.critical = false;
           set(rec, CheckStatus::warning, Diagnose::checksum_invalid,
-              "no check digit printed at " + at + " ('<'): the field cannot be verified");
+              "no check digit printed at " + position(cd.line, cd.column) + " ('<'): the field cannot be verified");
         }
         break;
       case CheckDigitStatus::fail: {
-        std::string m = at + ": found " + quoted(cd.found);
+        std::string m = position(cd.line, cd.column) + ": found " + quoted(cd.found);
         if (cd.expected != '\0') m += ", computed " + quoted(cd.expected);
         else m += "; the field holds characters outside the MRZ alphabet";
         for (const auto& a : r.ambiguities) {
@@ -304,17 +303,22 @@ void code_record(std::string_view id, std::string_view role, std::string_view co
                  std::vector<CheckRecord>& out) {
   CheckRecord rec = make(id, CheckGroup::mrz, true);
   const CountryCode* cc = find_country_code(code);
-  const std::string shown = "'" + std::string(code) + "'";
   if (!cc) {
     set(rec, CheckStatus::error, Diagnose::code_unknown,
-        std::string(role) + " " + shown + " is neither an ISO 3166-1 alpha-3 code nor an ICAO code");
+        std::string(role) + " '" + std::string(code) + "' is neither an ISO 3166-1 alpha-3 code nor an ICAO code");
     out.push_back(std::move(rec));
     return;
   }
-  const std::string what = std::string(role) + " " + shown + " (" + std::string(cc->name) + ")";
-  switch (issuer ? cc->as_issuer : cc->as_nationality) {
-    case CodeUse::ok: set(rec, CheckStatus::ok, Diagnose::none, what); break;
-    case CodeUse::specimen: set(rec, CheckStatus::ok, Diagnose::none, what + ": the specimen code, see text.specimen"); break;
+  const CodeUse use = issuer ? cc->as_issuer : cc->as_nationality;
+  if (use == CodeUse::ok) {
+    set(rec, CheckStatus::ok, Diagnose::none, cc->iso3166 ? "an ISO 3166-1 code" : "an ICAO code for this role");
+    out.push_back(std::move(rec));
+    return;
+  }
+  const std::string what = std::string(role) + " '" + std::string(code) + "' (" + std::string(cc->name) + ")";
+  switch (use) {
+    case CodeUse::ok: break;
+    case CodeUse::specimen: set(rec, CheckStatus::ok, Diagnose::none, "the specimen code UTO (see text.specimen)"); break;
     case CodeUse::unusual:
       rec.critical = false;
       set(rec, CheckStatus::warning, Diagnose::code_role, what + " is unusual in this role");
@@ -367,17 +371,16 @@ void check_codes(const MrzResult& r, std::vector<CheckRecord>& out) {
 void check_date_logic(const MrzResult& r, const MrzOptions& o, std::vector<CheckRecord>& out) {
   const MrzDate& birth = r.fields.birth_date;
   const MrzDate& expiry = r.fields.expiry_date;
-  const std::string today = format_iso_date(o.today);
   if (birth.present && birth.calendar_valid && birth.year_known) {
     CheckRecord past = make("text.date.dob_past", CheckGroup::text, true);
     const Date b{birth.year, birth.month_known ? birth.month : 1, birth.day_known ? birth.day : 1};
-    if (compare_dates(b, o.today) <= 0) set(past, CheckStatus::ok, Diagnose::none, "birth date " + birth.iso() + " is not after " + today);
-    else set(past, CheckStatus::error, Diagnose::logic, "birth date " + birth.iso() + " is after the reference date " + today);
+    if (compare_dates(b, o.today) <= 0) set(past, CheckStatus::ok, Diagnose::none, "birth date not after the reference date");
+    else set(past, CheckStatus::error, Diagnose::logic, "birth date " + birth.iso() + " is after the reference date " + format_iso_date(o.today));
     out.push_back(std::move(past));
 
     CheckRecord age = make("text.date.age_range", CheckGroup::text, true);
     const int years = whole_years_between(b, o.today);
-    if (years >= 0 && years <= 130) set(age, CheckStatus::ok, Diagnose::none, "age " + std::to_string(years) + " on " + today);
+    if (years >= 0 && years <= 130) set(age, CheckStatus::ok, Diagnose::none, "age within 0-130 years");
     else set(age, CheckStatus::error, Diagnose::logic, "age " + std::to_string(years) + " is outside 0-130");
     out.push_back(std::move(age));
   }
@@ -392,8 +395,8 @@ void check_date_logic(const MrzResult& r, const MrzOptions& o, std::vector<Check
     // No issuer gives a travel document more than about ten years; twenty is generous.
     CheckRecord horizon = make("text.date.expiry_horizon", CheckGroup::text, false);
     const Date limit = add_years(o.today, 20);
-    if (compare_dates(expiry.date(), limit) <= 0) set(horizon, CheckStatus::ok, Diagnose::none, "expiry within 20 years of " + today);
-    else set(horizon, CheckStatus::warning, Diagnose::validity_period, "expiry " + expiry.iso() + " is more than 20 years after " + today);
+    if (compare_dates(expiry.date(), limit) <= 0) set(horizon, CheckStatus::ok, Diagnose::none, "expiry within 20 years of the reference date");
+    else set(horizon, CheckStatus::warning, Diagnose::validity_period, "expiry " + expiry.iso() + " is more than 20 years after " + format_iso_date(o.today));
     out.push_back(std::move(horizon));
   }
 }
@@ -415,7 +418,6 @@ void check_specimen(MrzResult& r, const MrzOptions& o, std::vector<CheckRecord>&
 void check_expiry(const MrzResult& r, const MrzOptions& o, std::vector<CheckRecord>& out) {
   CheckRecord rec = make("expiry.in_date", CheckGroup::expiry, o.profile != Profile::trainer);
   const MrzDate& e = r.fields.expiry_date;
-  const std::string today = format_iso_date(o.today);
   if (r.format == Format::fra_id) {
     set(rec, CheckStatus::not_done, Diagnose::not_in_mrz,
         "the old French ID card has no expiry in its MRZ; take it from the visual zone (10 years from issue, "
@@ -425,9 +427,10 @@ void check_expiry(const MrzResult& r, const MrzOptions& o, std::vector<CheckReco
   } else if (!e.complete()) {
     set(rec, CheckStatus::not_done, Diagnose::field_format, "expiry date is not a calendar date");
   } else if (compare_dates(e.date(), o.today) >= 0) {
-    set(rec, CheckStatus::ok, Diagnose::none, "valid until " + e.iso() + " (reference date " + today + ")");
+    set(rec, CheckStatus::ok, Diagnose::none, "not expired on the reference date");
   } else {
-    set(rec, CheckStatus::error, Diagnose::expired, "expired on " + e.iso() + " (reference date " + today + ")");
+    set(rec, CheckStatus::error, Diagnose::expired,
+        "expired on " + e.iso() + " (reference date " + format_iso_date(o.today) + ")");
   }
   out.push_back(std::move(rec));
 }
@@ -440,17 +443,17 @@ void validate_mrz(MrzResult& r, const CheckPlan& plan, const MrzOptions& o) {
   out.reserve(24);
   {
     CheckRecord fmt = make("doc_type.mrz_format", CheckGroup::doc_type, true);
-    const Layout& l = layout_of(r.format);
-    set(fmt, CheckStatus::ok, Diagnose::none,
-        std::string(format_name(r.format)) + ": " + std::to_string(l.lines) + " lines of " + std::to_string(l.length));
+    set(fmt, CheckStatus::ok, Diagnose::none, format_description(r.format));
     out.push_back(std::move(fmt));
   }
+  const std::size_t first_syntax = out.size();
   check_alphabet_and_classes(r, plan, out);
   check_document_code(r, out);
   check_sex(r, out);
   check_dates_syntax(r, out);
   check_names(r, out);
   check_digits(r, plan, out);
+  const std::size_t end_syntax = out.size();
   check_codes(r, out);
   check_date_logic(r, o, out);
   check_specimen(r, o, out);
@@ -459,9 +462,9 @@ void validate_mrz(MrzResult& r, const CheckPlan& plan, const MrzOptions& o) {
 
   // Valid = syntax right and every check digit right (absent only where the field is empty).
   bool valid = true;
-  for (const auto& c : out) {
-    const bool syntax = c.id.substr(0, 11) == "mrz.syntax." || c.id.substr(0, 16) == "mrz.check_digit.";
-    if (syntax && (c.status == CheckStatus::error || (c.status == CheckStatus::warning && c.diagnose == Diagnose::checksum_invalid)))
+  for (std::size_t i = first_syntax; i < end_syntax; ++i) {
+    const CheckRecord& c = out[i];
+    if (c.status == CheckStatus::error || (c.status == CheckStatus::warning && c.diagnose == Diagnose::checksum_invalid))
       valid = false;
   }
   r.valid = valid;
