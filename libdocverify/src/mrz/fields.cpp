@@ -89,17 +89,29 @@ MrzFields extract_fields(const MrzLines& lines, const Layout& layout, const Chec
 }
 
 namespace {
-// Class bit of every byte (0 outside the alphabet), so a position test is one AND.
-struct ClassTable {
-  std::uint8_t c[256];
-  constexpr ClassTable() : c() {
+// Check-digit value and class bit of every byte (-1 and 0 outside the alphabet): one table
+// read per position on the hot path.
+struct ByteTable {
+  signed char value[256];
+  std::uint8_t cls[256];
+  constexpr ByteTable() : value(), cls() {
     for (int b = 0; b < 256; ++b) {
       const char ch = static_cast<char>(b);
-      c[b] = is_mrz_digit(ch) ? kDigit : is_mrz_letter(ch) ? kLetter : ch == kFiller ? kFillerClass : 0;
+      value[b] = static_cast<signed char>(char_value(ch));
+      cls[b] = is_mrz_digit(ch) ? kDigit : is_mrz_letter(ch) ? kLetter : ch == kFiller ? kFillerClass : 0;
     }
   }
 };
-constexpr ClassTable kClassOf{};
+constexpr ByteTable kBytes{};
+
+// Weights 7, 3, 1 laid out so a span starting at weight index w reads kRepeated[w + k].
+struct RepeatedWeights {
+  int w[kMaxLineLength * 2 + 3];
+  constexpr RepeatedWeights() : w() {
+    for (int i = 0; i < kMaxLineLength * 2 + 3; ++i) w[i] = i % 3 == 0 ? 7 : i % 3 == 1 ? 3 : 1;
+  }
+};
+constexpr RepeatedWeights kRepeated{};
 }  // namespace
 
 SyntaxScan scan_syntax(const MrzLines& lines, const Layout& layout, const CheckPlan& plan) noexcept {
@@ -107,9 +119,12 @@ SyntaxScan scan_syntax(const MrzLines& lines, const Layout& layout, const CheckP
   const std::size_t long_digit =
       plan.long_number ? lines.index(plan.checks[0].digit.line, plan.checks[0].digit.start) : kMaxChars;
   const std::size_t n = static_cast<std::size_t>(lines.count()) * static_cast<std::size_t>(lines.length());
-  const std::string_view all(lines.line(0).data(), n);
+  const auto* chars = reinterpret_cast<const unsigned char*>(lines.line(0).data());
   for (std::size_t i = 0; i < n; ++i) {
-    const std::uint8_t cls = kClassOf.c[static_cast<unsigned char>(all[i])];
+    const unsigned char c = chars[i];
+    scan.values[i] = kBytes.value[c];
+    const std::uint8_t cls = kBytes.cls[c];
+    if ((cls & layout.classes[i]) != 0 && i != long_digit) continue;
     const std::uint8_t allowed = i == long_digit ? std::uint8_t{kDigit} : layout.classes[i];
     if ((cls & allowed) != 0) continue;
     const bool name = layout.in_name[i];
@@ -132,13 +147,31 @@ std::optional<int> planned_residue(const PlannedCheck& check, const MrzLines& li
   return sum % 10;
 }
 
-CheckDigitResult evaluate_check_digit(const PlannedCheck& check, const MrzLines& lines) noexcept {
+std::optional<int> planned_residue(const PlannedCheck& check, const MrzLines& lines, const SyntaxScan& scan) noexcept {
+  int sum = 0;
+  int bad = 0;
+  int w = 0;  // weight index where the next span starts, mod 3
+  for (std::uint8_t s = 0; s < check.span_count; ++s) {
+    const signed char* v = scan.values.data() + lines.index(check.spans[s].line, check.spans[s].start);
+    const int* weight = kRepeated.w + w;
+    const int len = check.spans[s].length;
+    for (int k = 0; k < len; ++k) {
+      bad |= v[k];
+      sum += v[k] * weight[k];
+    }
+    w = (w + len) % 3;
+  }
+  if (bad < 0) return std::nullopt;
+  return sum % 10;
+}
+
+CheckDigitResult evaluate_check_digit(const PlannedCheck& check, const MrzLines& lines, const SyntaxScan& scan) noexcept {
   CheckDigitResult r;
   r.field = check.field;
   r.line = check.digit.line;
   r.column = check.digit.start;
   r.found = lines.at(check.digit.line, check.digit.start);
-  const auto residue = planned_residue(check, lines);
+  const auto residue = planned_residue(check, lines, scan);
   r.expected = residue ? static_cast<char>('0' + *residue) : '\0';
   if (r.found == kFiller) r.status = CheckDigitStatus::absent;
   else r.status = residue && r.found == r.expected ? CheckDigitStatus::ok : CheckDigitStatus::fail;

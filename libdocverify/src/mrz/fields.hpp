@@ -14,7 +14,10 @@ SyntaxScan scan_syntax(const MrzLines& lines, const Layout& layout, const CheckP
 // Residue of a planned check's spans; empty when they hold non-MRZ characters.
 std::optional<int> planned_residue(const PlannedCheck& check, const MrzLines& lines) noexcept;
 
-CheckDigitResult evaluate_check_digit(const PlannedCheck& check, const MrzLines& lines) noexcept;
+// The same from the per-position values of a syntax scan of `lines` (the fast path).
+std::optional<int> planned_residue(const PlannedCheck& check, const MrzLines& lines, const SyntaxScan& scan) noexcept;
+
+CheckDigitResult evaluate_check_digit(const PlannedCheck& check, const MrzLines& lines, const SyntaxScan& scan) noexcept;
 
 // Bit (1 << FieldId) for every field of the format that no check digit covers.
 std::uint16_t uncovered_fields(const Layout& layout) noexcept;

@@ -84,6 +84,7 @@ struct NameSyntax {
 // Characters outside the alphabet, and characters a position does not admit outside the
 // names; found in one pass, used by the corrector and the syntax checks.
 struct SyntaxScan {
+  std::array<signed char, kMaxChars> values{};  // check-digit value per position, -1 outside the alphabet
   int bad_chars = 0;
   int bad_classes = 0;
   int bad_outside_names = 0;  // either kind, outside the name zones

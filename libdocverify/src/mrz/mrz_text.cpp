@@ -65,31 +65,55 @@ SplitMrz split_mrz_text(std::string_view text) {
   std::size_t raw_count = 0;
   std::size_t non_blank = 0;
   int line_no = 1;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i <= text.size(); ++i) {
-    const bool end = i == text.size();
-    const char c = end ? '\n' : text[i];
-    const auto b = static_cast<unsigned char>(c);
-    if (b >= 0x20 && b < 0x7F) continue;  // the common case: printable ASCII
-    if (c == '\n' || c == '\r') {
-      const std::string_view t = trim(text.substr(start, i - start));
-      if (!t.empty() && ++non_blank > 3) {
-        throw MrzInputError(line_no, 0, "more than 3 non-blank lines; " + shape_expectation());
-      }
-      // Blank lines after the first text are kept so a blank line inside can be reported.
-      if (!t.empty() && raw_count == kMaxRawLines) {
-        throw MrzInputError(raw[1].number, 1, "blank lines inside the MRZ; " + shape_expectation());
-      }
-      if (!t.empty() || (raw_count > 0 && raw_count < kMaxRawLines)) raw[raw_count++] = RawLine{t, line_no};
-      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      start = i + 1;
-      ++line_no;
-      continue;
+  const char* const bytes = text.data();
+  const std::size_t size = text.size();
+  auto end_line = [&](std::size_t start, std::size_t end) {
+    const std::string_view t = trim(text.substr(start, end - start));
+    if (!t.empty() && ++non_blank > 3) {
+      throw MrzInputError(line_no, 0, "more than 3 non-blank lines; " + shape_expectation());
     }
-    if (c != '\t') {
-      throw MrzInputError(line_no, static_cast<int>(i - start) + 1,
-                          at_text(line_no, static_cast<int>(i - start) + 1) + ": " + describe_byte(b) +
-                              " is not an MRZ character (A-Z, 0-9, '<')");
+    // Blank lines after the first text are kept so a blank line inside can be reported.
+    if (!t.empty() && raw_count == kMaxRawLines) {
+      throw MrzInputError(raw[1].number, 1, "blank lines inside the MRZ; " + shape_expectation());
+    }
+    if (!t.empty() || (raw_count > 0 && raw_count < kMaxRawLines)) raw[raw_count++] = RawLine{t, line_no};
+    ++line_no;
+  };
+  // Fast path: printable ASCII and LF only (one vectorisable pass, then memchr per line).
+  unsigned unusual = 0;
+  for (std::size_t i = 0; i < size; ++i) {
+    const auto b = static_cast<unsigned char>(bytes[i]);
+    unusual |= static_cast<unsigned>(static_cast<unsigned char>(b - 0x20) >= 0x5F && b != '\n');
+  }
+  if (unusual == 0) {
+    std::size_t start = 0;
+    for (;;) {
+      const void* nl = size > start ? std::memchr(bytes + start, '\n', size - start) : nullptr;
+      const std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - bytes) : size;
+      end_line(start, end);
+      if (!nl) break;
+      start = end + 1;
+    }
+  } else {
+    // Tabs, CR and bytes to refuse: byte by byte, naming the first bad one.
+    std::size_t start = 0;
+    std::size_t pos = 0;
+    for (;;) {
+      while (pos < size && static_cast<unsigned char>(bytes[pos] - 0x20) < 0x5F) ++pos;
+      if (pos < size && bytes[pos] == '\t') {
+        ++pos;
+        continue;
+      }
+      if (pos < size && bytes[pos] != '\n' && bytes[pos] != '\r') {
+        const int column = static_cast<int>(pos - start) + 1;
+        throw MrzInputError(line_no, column,
+                            at_text(line_no, column) + ": " + describe_byte(static_cast<unsigned char>(bytes[pos])) +
+                                " is not an MRZ character (A-Z, 0-9, '<')");
+      }
+      end_line(start, pos);
+      if (pos >= size) break;
+      if (bytes[pos] == '\r' && pos + 1 < size && bytes[pos + 1] == '\n') ++pos;
+      start = ++pos;
     }
   }
   // Drop blank lines at the end; a blank line inside is an error.

@@ -45,31 +45,47 @@ std::string_view strip_trailing_fillers(std::string_view s) {
 
 ParsedName parse_icao_name(std::string_view field) {
   ParsedName out;
-  note_characters(field, 0, out);
-  if (!field.empty() && field.back() != kFiller) out.issues |= kNamePossiblyTruncated;
   const std::string_view content = strip_trailing_fillers(field);
+  if (!field.empty() && field.back() != kFiller) out.issues |= kNamePossiblyTruncated;
   if (content.empty()) {
     out.issues |= kNameEmpty;
     return out;
   }
   if (content.front() == kFiller) out.issues |= kNameLeadingFiller;
-  const std::size_t sep = content.find("<<");
-  bool empty_part = false;
-  if (sep == std::string_view::npos) {
-    out.primary = join_components(content, empty_part);
-    return out;
+  // One pass: words separated by '<' go to the primary identifier until the first "<<",
+  // then to the secondary; a further "<<" means letters after the fillers began.
+  std::string* target = &out.primary;
+  int separators = 0;  // consecutive '<' seen
+  bool in_secondary = false;
+  for (std::size_t i = 0; i < content.size(); ++i) {
+    const char c = content[i];
+    if (c == kFiller) {
+      ++separators;
+      continue;
+    }
+    if (separators > 0 && !target->empty()) {
+      if (separators >= 2 && !in_secondary) {
+        in_secondary = true;
+        target = &out.secondary;
+        if (separators > 2) out.issues |= kNameTextAfterFillers;
+      } else if (separators >= 2) {
+        out.issues |= kNameTextAfterFillers;
+        *target += ' ';
+      } else {
+        *target += ' ';
+      }
+    } else if (separators >= 2 && !in_secondary && target->empty()) {
+      // "<<SECONDARY": no primary identifier.
+      in_secondary = true;
+      target = &out.secondary;
+    }
+    separators = 0;
+    if (!is_mrz_letter(c)) {
+      out.issues |= is_mrz_digit(c) ? kNameDigit : kNameBadCharacter;
+      if (out.first_bad_column < 0) out.first_bad_column = static_cast<int>(i);
+    }
+    *target += c;
   }
-  out.primary = join_components(content.substr(0, sep), empty_part);
-  if (empty_part) out.issues |= kNameLeadingFiller;
-  std::string_view secondary = content.substr(sep + 2);
-  // A second "<<" inside the secondary identifier means letters after the fillers began.
-  const std::size_t second_sep = secondary.find("<<");
-  if (second_sep != std::string_view::npos) out.issues |= kNameTextAfterFillers;
-  while (!secondary.empty() && secondary.front() == kFiller) {
-    secondary.remove_prefix(1);
-    out.issues |= kNameTextAfterFillers;
-  }
-  out.secondary = join_components(secondary, empty_part);
   return out;
 }
 

@@ -78,12 +78,15 @@ void french_id_rules(const MrzResult& r, const MrzOptions& o, std::vector<CheckR
 
 void check_national_rules(const MrzResult& r, const MrzOptions& o, std::vector<CheckRecord>& out) {
   const MrzFields& f = r.fields;
+  // string_view comparisons check the length first: no call on the common path.
+  const std::string_view issuer = f.issuing_state;
+  const std::string_view nationality = f.nationality;
   const bool passport = r.format == Format::td3 && !f.document_code.empty() && f.document_code[0] == 'P';
-  if (f.issuing_state == "DEU" || f.nationality == "DEU") {
+  if (issuer == "DEU" || nationality == "DEU") {
     out.push_back(record("text.national.deu_code", CheckStatus::warning, false, Diagnose::code_role,
                          "Germany is written D (D<<) in an MRZ, never DEU (ICAO 9303-3 §5)"));
   }
-  if (f.issuing_state == "D" && passport) {
+  if (issuer == "D" && passport) {
     const bool ok = german_passport_number(f.document_number);
     out.push_back(record("text.national.deu_passport_number", ok ? CheckStatus::ok : CheckStatus::warning, false,
                          Diagnose::field_format,
@@ -92,7 +95,7 @@ void check_national_rules(const MrzResult& r, const MrzOptions& o, std::vector<C
                                            " does not have the German passport pattern [CFGHJK] + 8 of "
                                            "0-9 CFGHJKLMNPRTVWXYZ (secondary source)")));
   }
-  if (f.issuing_state == "NLD" && passport && f.optional_data.size() == 9 &&
+  if (issuer == "NLD" && passport && f.optional_data.size() == 9 &&
       f.optional_data.find_first_not_of("0123456789") == std::string::npos) {
     const bool ok = passes_eleven_test(f.optional_data);
     out.push_back(record("text.national.nld_bsn", ok ? CheckStatus::ok : CheckStatus::warning, false, Diagnose::logic,

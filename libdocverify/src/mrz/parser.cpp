@@ -20,11 +20,13 @@ MrzResult analyse(const SplitMrz& split, const MrzReading* reading, const MrzOpt
   CheckPlan plan = plan_checks(layout, r.lines);
 
   r.check_digit_count = plan.count;
+  // One scan of the characters, then every check digit from its values.
   auto evaluate = [&] {
-    for (std::uint8_t i = 0; i < plan.count; ++i) r.check_digits[i] = evaluate_check_digit(plan.checks[i], r.lines);
+    r.syntax = scan_syntax(r.lines, layout, plan);
+    for (std::uint8_t i = 0; i < plan.count; ++i)
+      r.check_digits[i] = evaluate_check_digit(plan.checks[i], r.lines, r.syntax);
   };
   evaluate();
-  r.syntax = scan_syntax(r.lines, layout, plan);
   if (options.correct && !nothing_to_correct(r.syntax, r.check_digits.data(), plan.count)) {
     // The grid is large; it lives on the heap only when a correction is attempted.
     auto grid = std::make_unique<AlternativeGrid>();
@@ -35,10 +37,7 @@ MrzResult analyse(const SplitMrz& split, const MrzReading* reading, const MrzOpt
                                             CorrectionSettings{options.max_substitutions, options.ambiguity_margin});
     r.corrections = std::move(outcome.applied);
     r.ambiguities = std::move(outcome.ambiguities);
-    if (!r.corrections.empty()) {
-      evaluate();
-      r.syntax = scan_syntax(r.lines, layout, plan);
-    }
+    if (!r.corrections.empty()) evaluate();
     for (std::uint8_t i = 0; i < plan.count; ++i)
       for (const auto& c : r.corrections)
         if (c.proven_by == plan.checks[i].field) r.check_digits[i].corrected = true;

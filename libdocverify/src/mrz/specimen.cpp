@@ -1,5 +1,6 @@
 #include "mrz/specimen.hpp"
 
+#include <cstdint>
 #include <string_view>
 
 #include "mrz/fields.hpp"
@@ -36,6 +37,32 @@ constexpr std::string_view kSpecimenNumbers[] = {"L898902C3", "D23145890", "HA67
 
 constexpr std::string_view kSpecimenPersonalNumbers[] = {"ZE184226B", "1111111111"};
 
+// FNV-1a: specimen names and words are compared only when their hash matches, so an
+// ordinary document pays one pass over its name.
+constexpr std::uint64_t fnv1a(std::string_view s) {
+  std::uint64_t h = 14695981039346656037ULL;
+  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+  return h;
+}
+
+template <std::size_t N>
+struct Hashes {
+  std::uint64_t h[N];
+  constexpr explicit Hashes(const std::string_view (&items)[N]) : h() {
+    for (std::size_t i = 0; i < N; ++i) h[i] = fnv1a(items[i]);
+  }
+};
+constexpr Hashes kNameHashes(kSpecimenNames);
+constexpr Hashes kWordHashes(kSpecimenWords);
+
+template <std::size_t N>
+const std::string_view* match(std::string_view s, const std::string_view (&items)[N], const Hashes<N>& hashes) {
+  const std::uint64_t h = fnv1a(s);
+  for (std::size_t i = 0; i < N; ++i)
+    if (hashes.h[i] == h && items[i] == s) return &items[i];
+  return nullptr;
+}
+
 bool repeated_digit(std::string_view s) {
   if (s.size() < 6) return false;
   for (char c : s)
@@ -71,24 +98,27 @@ void for_each_word(std::string_view name, Fn&& fn) {
 std::vector<std::string> specimen_reasons(const MrzResult& r) {
   std::vector<std::string> reasons;
   const MrzFields& f = r.fields;
+  const std::string_view issuer = f.issuing_state, nationality = f.nationality, number = f.document_number;
   for (std::string_view code : {std::string_view("UTO"), std::string_view("YTO")}) {
-    if (f.issuing_state == code) reasons.push_back("issuing state " + std::string(code) + " is a specimen code");
-    if (f.nationality == code) reasons.push_back("nationality " + std::string(code) + " is a specimen code");
+    if (issuer == code) reasons.push_back("issuing state " + std::string(code) + " is a specimen code");
+    if (nationality == code) reasons.push_back("nationality " + std::string(code) + " is a specimen code");
   }
   std::string storage;
   const std::string_view name = printed_name(r, storage);
-  for (std::string_view s : kSpecimenNames)
-    if (name == s) reasons.push_back("name " + std::string(s) + " is a published specimen name");
+  if (const auto* s = match(name, kSpecimenNames, kNameHashes))
+    reasons.push_back("name " + std::string(*s) + " is a published specimen name");
   for_each_word(name, [&](std::string_view word) {
-    for (std::string_view w : kSpecimenWords)
-      if (word == w) reasons.push_back("name contains the word " + std::string(w));
+    if (word.size() < 6) return;  // every specimen word is longer
+    if (const auto* w = match(word, kSpecimenWords, kWordHashes))
+      reasons.push_back("name contains the word " + std::string(*w));
   });
-  for (std::string_view n : kSpecimenNumbers)
-    if (f.document_number == n) reasons.push_back("document number " + std::string(n) + " is a published specimen number");
-  if (repeated_digit(f.document_number))
-    reasons.push_back("document number " + f.document_number + " repeats one digit");
+  if (number.size() == 8 || number.size() == 9) {
+    for (std::string_view n : kSpecimenNumbers)
+      if (number == n) reasons.push_back("document number " + std::string(n) + " is a published specimen number");
+  }
+  if (repeated_digit(number)) reasons.push_back("document number " + f.document_number + " repeats one digit");
   for (std::string_view n : kSpecimenPersonalNumbers)
-    if (f.optional_data == n || f.optional_data_2 == n)
+    if (std::string_view(f.optional_data) == n || std::string_view(f.optional_data_2) == n)
       reasons.push_back("personal number " + std::string(n) + " is a published specimen value");
   return reasons;
 }

@@ -356,7 +356,7 @@ void check_codes(const MrzResult& r, std::vector<CheckRecord>& out) {
   if (r.format == Format::td3 && !f.document_code.empty() && f.document_code[0] == 'P') {
     CheckRecord rec = make("mrz.code.issuer_nationality", CheckGroup::mrz, false);
     const bool same = f.issuing_state == f.nationality;
-    const bool british = f.issuing_state == "GBR" && f.nationality.size() == 3 && f.nationality.compare(0, 2, "GB") == 0;
+    const bool british = std::string_view(f.issuing_state) == "GBR" && f.nationality.size() == 3 && f.nationality.compare(0, 2, "GB") == 0;
     if (same || british || is_organisation_or_special(f.issuing_state) || is_organisation_or_special(f.nationality)) {
       set(rec, CheckStatus::ok, Diagnose::none, same ? "issuer and nationality agree" : "issuer and nationality differ, as this code allows");
     } else {
