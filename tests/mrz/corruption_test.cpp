@@ -26,6 +26,8 @@ struct Case {
   const std::vector<std::string>* lines;
 };
 
+void PrintTo(const Case& c, std::ostream* os) { *os << c.name; }
+
 class Corruption : public ::testing::TestWithParam<Case> {};
 
 TEST_P(Corruption, EveryDigitPositionEveryValue) {

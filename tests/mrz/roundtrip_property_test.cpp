@@ -57,6 +57,12 @@ struct Expected {
 
 }  // namespace
 
+}  // namespace docverify::mrz
+
+namespace docverify::mrz {
+// Shown in test names instead of the enum's bytes.
+inline void PrintTo(Format f, std::ostream* os) { *os << format_name(f); }
+
 class RoundTrip : public ::testing::TestWithParam<Format> {};
 
 TEST_P(RoundTrip, RandomFieldsSurviveBuildAndParse) {

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The main job on the bundled examples: builds docverify and runs `docverify mrz` on every
+# MRZ in samples/mrz, printing the readable report of each.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+"$root/scripts/deps.sh"
+"$root/scripts/build.sh" "$root/build/release" -DCMAKE_BUILD_TYPE=Release -DDOCVERIFY_BUILD_TESTS=OFF \
+  -DDOCVERIFY_BUILD_BENCHMARKS=OFF
+docverify="$root/build/release/bin/docverify"
+status=0
+for f in "$root"/samples/mrz/*.mrz; do
+  echo "=================================================================================="
+  echo "docverify mrz < samples/mrz/$(basename "$f")"
+  echo "----------------------------------------------------------------------------------"
+  set +e
+  "$docverify" mrz < "$f"
+  code=$?
+  set -e
+  echo "(exit status $code: 0 valid, 1 a check failed, 2 unusable input)"
+  # 1 is an expected answer for forged, expired or specimen documents; 2 means broken input.
+  [ "$code" -le 1 ] || status=1
+done
+exit $status

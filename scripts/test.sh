@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it (.ci/run calls this and nothing else):
+#   1. Release build with warnings as errors: unit, CLI and golden tests, fuzz corpus replay,
+#      and a short benchmark smoke run.
+#   2. Debug build with AddressSanitizer + UndefinedBehaviorSanitizer: the same tests.
+#   3. libFuzzer (clang) on every fuzz target for DOCVERIFY_FUZZ_SECONDS each (default 30).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+"$root/scripts/deps.sh"
+jobs=$(nproc)
+fuzz_seconds=${DOCVERIFY_FUZZ_SECONDS:-30}
+
+echo "== Release build (-Werror)"
+"$root/scripts/build.sh" "$root/build/release" -DCMAKE_BUILD_TYPE=Release -DDOCVERIFY_WERROR=ON
+ctest --test-dir "$root/build/release" --output-on-failure -j "$jobs"
+"$root/build/release/benchmarks/docverify_mrz_bench" --benchmark_min_time=0.01 >/dev/null
+
+echo "== Debug build with ASan + UBSan (-Werror)"
+"$root/scripts/build.sh" "$root/build/asan" -DCMAKE_BUILD_TYPE=Debug -DDOCVERIFY_WERROR=ON \
+  -DDOCVERIFY_SANITIZE=address,undefined -DDOCVERIFY_BUILD_BENCHMARKS=OFF
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  ctest --test-dir "$root/build/asan" --output-on-failure -j "$jobs"
+
+echo "== libFuzzer, ${fuzz_seconds}s per target"
+CC=clang CXX=clang++ "$root/scripts/build.sh" "$root/build/fuzz" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DDOCVERIFY_BUILD_FUZZERS=ON -DDOCVERIFY_BUILD_TESTS=OFF -DDOCVERIFY_BUILD_BENCHMARKS=OFF \
+  -DDOCVERIFY_BUILD_CLI=OFF -DDOCVERIFY_WERROR=ON
+for target in fuzz_mrz_text fuzz_mrz_reading fuzz_mrz_build; do
+  corpus="$root/fuzz/corpus/mrz_text"
+  [ "$target" = fuzz_mrz_build ] && corpus="$root/fuzz/corpus/mrz_build"
+  work="$root/build/fuzz/corpus-$target"
+  mkdir -p "$work"
+  (cd "$root/build/fuzz" && "./fuzz/$target" -max_total_time="$fuzz_seconds" -max_len=4200 -print_final_stats=1 \
+     "$work" "$corpus" 2>&1 | grep -E "^(Done|stat::number_of_executed_units)|ERROR|SUMMARY" || true)
+  if ls "$root/build/fuzz"/crash-* "$root/build/fuzz"/leak-* "$root/build/fuzz"/timeout-* >/dev/null 2>&1; then
+    echo "fuzz: $target found a failing input (see build/fuzz/)" >&2
+    exit 1
+  fi
+done
+echo "== all tests passed"
