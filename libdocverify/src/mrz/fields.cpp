@@ -104,7 +104,7 @@ struct ByteTable {
 };
 constexpr ByteTable kBytes{};
 
-// Weights 7, 3, 1 laid out so a span starting at weight index w reads kRepeated[w + k].
+// Weights 7, 3, 1 laid out so a span starting at weight index w reads kRepeated.w[w + k].
 struct RepeatedWeights {
   int w[kMaxLineLength * 2 + 3];
   constexpr RepeatedWeights() : w() {
@@ -112,23 +112,50 @@ struct RepeatedWeights {
   }
 };
 constexpr RepeatedWeights kRepeated{};
+
+struct RepeatedWeights8 {
+  signed char w[kMaxChars + 3];
+  constexpr RepeatedWeights8() : w() {
+    for (int i = 0; i < kMaxChars + 3; ++i) w[i] = static_cast<signed char>(i % 3 == 0 ? 7 : i % 3 == 1 ? 3 : 1);
+  }
+};
+constexpr RepeatedWeights8 kRepeated8{};
 }  // namespace
 
 SyntaxScan scan_syntax(const MrzLines& lines, const Layout& layout, const CheckPlan& plan) noexcept {
   SyntaxScan scan;
-  const std::size_t long_digit =
-      plan.long_number ? lines.index(plan.checks[0].digit.line, plan.checks[0].digit.start) : kMaxChars;
   const std::size_t n = static_cast<std::size_t>(lines.count()) * static_cast<std::size_t>(lines.length());
   const auto* chars = reinterpret_cast<const unsigned char*>(lines.line(0).data());
-  for (std::size_t i = 0; i < n; ++i) {
+  // Branch-free over every position (vectorised): value and class of each character, and
+  // whether any position holds a character its class does not admit.
+  std::array<std::uint8_t, kMaxChars> found{};
+  unsigned char any_bad = 0;
+  const int count = static_cast<int>(n);
+  for (int i = 0; i < count; ++i) {
+    // Arithmetic rather than branches so the loop vectorises.
     const unsigned char c = chars[i];
-    scan.values[i] = kBytes.value[c];
-    const std::uint8_t cls = kBytes.cls[c];
-    if ((cls & layout.classes[i]) != 0 && i != long_digit) continue;
+    const unsigned char d = static_cast<unsigned char>(c - '0');
+    const unsigned char l = static_cast<unsigned char>(c - 'A');
+    // (x - limit) >> 31 is 1 exactly when x < limit; GCC would turn `<` into a bit test.
+    const auto is_digit = static_cast<unsigned char>((static_cast<unsigned>(d) - 10U) >> 31);
+    const auto is_letter = static_cast<unsigned char>((static_cast<unsigned>(l) - 26U) >> 31);
+    const auto is_filler = static_cast<unsigned char>(c == kFiller);
+    const auto known = static_cast<unsigned char>(is_digit | is_letter | is_filler);
+    scan.values[i] = static_cast<signed char>(is_digit * d + is_letter * (l + 10) - (1 - known));
+    const auto cls = static_cast<std::uint8_t>(is_digit | (is_letter << 1) | (is_filler << 2));
+    found[i] = cls;
+    any_bad |= static_cast<unsigned char>((cls & layout.classes[i]) == 0);
+  }
+  const std::size_t long_digit =
+      plan.long_number ? lines.index(plan.checks[0].digit.line, plan.checks[0].digit.start) : kMaxChars;
+  if (long_digit < n && found[long_digit] != kDigit) any_bad = 1;
+  if (any_bad == 0) return scan;
+  // Something is off: count what, position by position.
+  for (std::size_t i = 0; i < n; ++i) {
     const std::uint8_t allowed = i == long_digit ? std::uint8_t{kDigit} : layout.classes[i];
-    if ((cls & allowed) != 0) continue;
+    if ((found[i] & allowed) != 0) continue;
     const bool name = layout.in_name[i];
-    if (cls == 0) ++scan.bad_chars;
+    if (found[i] == 0) ++scan.bad_chars;
     else if (!name) ++scan.bad_classes;
     if (!name) ++scan.bad_outside_names;
   }
@@ -171,7 +198,23 @@ CheckDigitResult evaluate_check_digit(const PlannedCheck& check, const MrzLines&
   r.line = check.digit.line;
   r.column = check.digit.start;
   r.found = lines.at(check.digit.line, check.digit.start);
-  const auto residue = planned_residue(check, lines, scan);
+  std::optional<int> residue;
+  if (scan.bad_chars == 0) {
+    // Every character has a value: plain weighted sums over the spans.
+    int sum = 0;
+    int w = 0;
+    const int length = lines.length();
+    for (std::uint8_t s = 0; s < check.span_count; ++s) {
+      const Span& span = check.spans[s];
+      const signed char* v = scan.values.data() + span.line * length + span.start;
+      const signed char* weight = kRepeated8.w + w;
+      for (int k = 0; k < span.length; ++k) sum += v[k] * weight[k];
+      w = (w + span.length) % 3;
+    }
+    residue = sum % 10;
+  } else {
+    residue = planned_residue(check, lines, scan);
+  }
   r.expected = residue ? static_cast<char>('0' + *residue) : '\0';
   if (r.found == kFiller) r.status = CheckDigitStatus::absent;
   else r.status = residue && r.found == r.expected ? CheckDigitStatus::ok : CheckDigitStatus::fail;
