@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "mrz/check_plan.hpp"
+#include "mrz/validation.hpp"
 #include "test_support.hpp"
 
 namespace docverify::mrz {
@@ -10,16 +11,6 @@ using namespace test;
 
 namespace {
 
-std::string_view id_of(CheckedField f) {
-  switch (f) {
-    case CheckedField::document_number: return "mrz.check_digit.document_number";
-    case CheckedField::birth_date: return "mrz.check_digit.birth_date";
-    case CheckedField::expiry_date: return "mrz.check_digit.expiry_date";
-    case CheckedField::optional_data: return "mrz.check_digit.optional_data";
-    case CheckedField::composite: return "mrz.check_digit.composite";
-  }
-  return "";
-}
 
 struct Case {
   const char* name;
@@ -50,7 +41,7 @@ TEST_P(Corruption, EveryDigitPositionEveryValue) {
         const CheckDigitResult* got = digit_of(r, cd.field);
         ASSERT_NE(got, nullptr);
         EXPECT_EQ(got->status, CheckDigitStatus::fail);
-        EXPECT_EQ(status_of(r, id_of(cd.field)), CheckStatus::error);
+        EXPECT_EQ(status_of(r, check_digit_check_id(cd.field)), CheckStatus::error);
         EXPECT_EQ(r.verdict.status, VerdictStatus::error);
         EXPECT_TRUE(r.corrections.empty());
         ++cases;

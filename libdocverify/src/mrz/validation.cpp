@@ -231,16 +231,6 @@ void check_names(const MrzResult& r, std::vector<CheckRecord>& out) {
   out.push_back(std::move(rec));
 }
 
-std::string_view check_digit_id(CheckedField f) {
-  switch (f) {
-    case CheckedField::document_number: return "mrz.check_digit.document_number";
-    case CheckedField::birth_date: return "mrz.check_digit.birth_date";
-    case CheckedField::expiry_date: return "mrz.check_digit.expiry_date";
-    case CheckedField::optional_data: return "mrz.check_digit.optional_data";
-    case CheckedField::composite: return "mrz.check_digit.composite";
-  }
-  return "mrz.check_digit.unknown";
-}
 
 bool field_empty(const PlannedCheck& check, const MrzLines& lines) {
   for (std::uint8_t s = 0; s < check.span_count; ++s)
@@ -260,7 +250,7 @@ std::string corrections_text(const MrzResult& r, CheckedField f) {
 void check_digits(const MrzResult& r, const CheckPlan& plan, std::vector<CheckRecord>& out) {
   for (std::uint8_t i = 0; i < r.check_digit_count; ++i) {
     const CheckDigitResult& cd = r.check_digits[i];
-    CheckRecord rec = make(check_digit_id(cd.field), CheckGroup::mrz, true);
+    CheckRecord rec = make(check_digit_check_id(cd.field), CheckGroup::mrz, true);
     const bool long_number = plan.long_number && cd.field == CheckedField::document_number;
     switch (cd.status) {
       case CheckDigitStatus::ok: {
@@ -436,6 +426,17 @@ void check_expiry(const MrzResult& r, const MrzOptions& o, std::vector<CheckReco
 }
 
 }  // namespace
+
+std::string_view check_digit_check_id(CheckedField f) noexcept {
+  switch (f) {
+    case CheckedField::document_number: return "mrz.check_digit.document_number";
+    case CheckedField::birth_date: return "mrz.check_digit.birth_date";
+    case CheckedField::expiry_date: return "mrz.check_digit.expiry_date";
+    case CheckedField::optional_data: return "mrz.check_digit.optional_data";
+    case CheckedField::composite: return "mrz.check_digit.composite";
+  }
+  return "mrz.check_digit.unknown";
+}
 
 void validate_mrz(MrzResult& r, const CheckPlan& plan, const MrzOptions& o) {
   std::vector<CheckRecord>& out = r.checks;

@@ -9,6 +9,9 @@
 
 namespace docverify::mrz {
 
+// The id of the check record for a check digit: "mrz.check_digit.<field>".
+std::string_view check_digit_check_id(CheckedField field) noexcept;
+
 // Fills result.checks and result.valid from the lines, fields and check digits already
 // in `result`.
 void validate_mrz(MrzResult& result, const CheckPlan& plan, const MrzOptions& options);
