@@ -4,9 +4,9 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/deps.sh"
-"$root/scripts/build.sh" "$root/build/release" -DCMAKE_BUILD_TYPE=Release -DDOCVERIFY_BUILD_TESTS=OFF \
-  -DDOCVERIFY_BUILD_BENCHMARKS=OFF
-docverify="$root/build/release/bin/docverify"
+"$root/scripts/build.sh" "$root/build/examples" -DCMAKE_BUILD_TYPE=Release -DDOCVERIFY_BUILD_TESTS=OFF \
+  -DDOCVERIFY_BUILD_BENCHMARKS=OFF -DDOCVERIFY_BUILD_SAMPLES=OFF
+docverify="$root/build/examples/bin/docverify"
 status=0
 for f in "$root"/samples/mrz/*.mrz; do
   echo "=================================================================================="

@@ -11,13 +11,14 @@ jobs=$(nproc)
 fuzz_seconds=${DOCVERIFY_FUZZ_SECONDS:-30}
 
 echo "== Release build (-Werror)"
-"$root/scripts/build.sh" "$root/build/release" -DCMAKE_BUILD_TYPE=Release -DDOCVERIFY_WERROR=ON
+"$root/scripts/build.sh" "$root/build/release" -DCMAKE_BUILD_TYPE=Release -DDOCVERIFY_WERROR=ON \
+  -DDOCVERIFY_BUILD_TESTS=ON -DDOCVERIFY_BUILD_BENCHMARKS=ON -DDOCVERIFY_BUILD_SAMPLES=ON
 ctest --test-dir "$root/build/release" --output-on-failure -j "$jobs"
 "$root/build/release/benchmarks/docverify_mrz_bench" --benchmark_min_time=0.01 >/dev/null
 
 echo "== Debug build with ASan + UBSan (-Werror)"
 "$root/scripts/build.sh" "$root/build/asan" -DCMAKE_BUILD_TYPE=Debug -DDOCVERIFY_WERROR=ON \
-  -DDOCVERIFY_SANITIZE=address,undefined -DDOCVERIFY_BUILD_BENCHMARKS=OFF
+  -DDOCVERIFY_SANITIZE=address,undefined -DDOCVERIFY_BUILD_TESTS=ON -DDOCVERIFY_BUILD_BENCHMARKS=OFF
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir "$root/build/asan" --output-on-failure -j "$jobs"
 
