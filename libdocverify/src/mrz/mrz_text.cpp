@@ -137,7 +137,7 @@ SplitMrz split_mrz_text(std::string_view text) {
     else if (n == 72) count = 2, len = 36;
     else if (n == 90) count = 3, len = 30;
     if (count == 0) {
-      throw MrzInputError(lines[0].number, 0, "one line of " + std::to_string(n) + " characters; " +
+      throw MrzInputError(lines[0].number, 0, "line " + std::to_string(lines[0].number) + ": one line of " + std::to_string(n) + " characters; " +
                                                   shape_expectation() + " (or those lines joined: 88, 72, 90)");
     }
     SplitMrz out{};

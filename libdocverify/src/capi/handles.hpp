@@ -1,0 +1,30 @@
+#pragma once
+// What the C API's opaque handles hold.
+#include <string>
+#include <vector>
+
+#include "checks/verdict.hpp"
+#include "docverify/docverify.h"
+#include "mrz/mrz_result.hpp"
+
+struct dv_context {
+  docverify::Profile profile = docverify::Profile::kiosk;
+  int reference_date = 0;  // YYYYMMDD, 0 = today at each call
+  bool correct = true;
+  int max_substitutions = 2;
+  double ambiguity_margin = 1.0;
+};
+
+struct dv_mrz_result {
+  docverify::mrz::MrzResult result;
+  docverify::Date today{};
+  docverify::Profile profile = docverify::Profile::kiosk;
+  // NUL-terminated copies of what accessors hand out, made once.
+  std::vector<std::string> lines;
+  std::string format_name;
+  std::string fields[11];
+  bool field_present[11] = {};
+  std::vector<std::string> check_ids, check_groups, check_diagnoses, check_messages;
+  std::vector<std::string> check_digit_fields;
+  std::string json;
+};

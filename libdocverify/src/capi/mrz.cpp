@@ -1,0 +1,213 @@
+// C API: MRZ parsing and the result accessors.
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <string_view>
+
+#include "capi/firewall.hpp"
+#include "capi/handles.hpp"
+#include "capi/secure_zero.hpp"
+#include "mrz/parser.hpp"
+#include "report/mrz_report.hpp"
+
+using docverify::capi::fail;
+using docverify::capi::guard;
+using docverify::capi::guard_value;
+namespace mrz = docverify::mrz;
+
+namespace {
+
+docverify::Date reference_date_of(const dv_context& ctx) {
+  if (ctx.reference_date == 0) return docverify::today_utc();
+  return docverify::Date{ctx.reference_date / 10000, ctx.reference_date / 100 % 100, ctx.reference_date % 100};
+}
+
+dv_mrz_format format_code(mrz::Format f) {
+  switch (f) {
+    case mrz::Format::td1: return DV_MRZ_TD1;
+    case mrz::Format::td2: return DV_MRZ_TD2;
+    case mrz::Format::td3: return DV_MRZ_TD3;
+    case mrz::Format::mrva: return DV_MRZ_MRVA;
+    case mrz::Format::mrvb: return DV_MRZ_MRVB;
+    case mrz::Format::fra_id: return DV_MRZ_FRA_ID;
+  }
+  return DV_MRZ_UNKNOWN;
+}
+
+// Strings handed out by accessors are made once, NUL-terminated, owned by the handle.
+void materialise(dv_mrz_result& h) {
+  const mrz::MrzResult& r = h.result;
+  for (int i = 0; i < r.lines.count(); ++i) h.lines.emplace_back(r.lines.line(i));
+  h.format_name = std::string(mrz::format_name(r.format));
+  const mrz::MrzFields& f = r.fields;
+  const std::string birth = f.birth_date.iso(), expiry = f.expiry_date.iso();
+  const std::string values[11] = {f.document_code, f.issuing_state, f.document_number, f.nationality, birth,
+                                  f.sex ? std::string(1, f.sex) : std::string(), expiry, f.surname, f.given_names,
+                                  f.optional_data, f.optional_data_2};
+  for (int i = 0; i < 11; ++i) {
+    h.fields[i] = values[i];
+    h.field_present[i] = true;
+  }
+  h.field_present[DV_FIELD_BIRTH_DATE - 1] = !birth.empty();
+  h.field_present[DV_FIELD_EXPIRY_DATE - 1] = !expiry.empty();
+  h.field_present[DV_FIELD_SEX - 1] = f.sex != '\0';
+  for (const auto& c : r.checks) {
+    h.check_ids.emplace_back(c.id);
+    h.check_groups.emplace_back(docverify::to_string(c.group));
+    h.check_diagnoses.emplace_back(docverify::to_string(c.diagnose));
+    h.check_messages.emplace_back(c.message.view());
+  }
+  for (std::uint8_t i = 0; i < r.check_digit_count; ++i)
+    h.check_digit_fields.emplace_back(mrz::checked_field_name(r.check_digits[i].field));
+  h.json = docverify::report::mrz_report_json(r, {h.today, h.profile});
+}
+
+const char* at(const std::vector<std::string>& v, size_t i) { return i < v.size() ? v[i].c_str() : nullptr; }
+
+dv_status copy_out(const std::string& text, char** out) {
+  if (!out) return fail(DV_E_INVALID_ARG, "the out pointer is NULL");
+  *out = nullptr;
+  char* p = static_cast<char*>(std::malloc(text.size() + 1));  // released by dv_free
+  if (!p) return fail(DV_E_NOMEM, "out of memory");
+  std::memcpy(p, text.data(), text.size() + 1);
+  *out = p;
+  return DV_OK;
+}
+
+}  // namespace
+
+extern "C" {
+
+DV_API dv_status dv_mrz_parse(dv_mrz_result** out, dv_context* ctx, const char* text, size_t length) {
+  return guard([&]() -> dv_status {
+    if (!out) return fail(DV_E_INVALID_ARG, "dv_mrz_parse: out is NULL");
+    *out = nullptr;
+    if (!ctx) return fail(DV_E_INVALID_ARG, "dv_mrz_parse: ctx is NULL");
+    if (!text && length > 0) return fail(DV_E_INVALID_ARG, "dv_mrz_parse: text is NULL");
+    mrz::MrzOptions o;
+    o.today = reference_date_of(*ctx);
+    o.profile = ctx->profile;
+    o.correct = ctx->correct;
+    o.max_substitutions = ctx->max_substitutions;
+    o.ambiguity_margin = ctx->ambiguity_margin;
+    auto handle = std::make_unique<dv_mrz_result>();
+    handle->result = mrz::parse_mrz(std::string_view(text ? text : "", length), o);
+    handle->today = o.today;
+    handle->profile = o.profile;
+    materialise(*handle);
+    *out = handle.release();
+    return DV_OK;
+  });
+}
+
+DV_API void dv_mrz_result_free(dv_mrz_result* result) {
+  if (!result) return;
+  docverify::capi::zeroise(*result);
+  delete result;
+}
+
+DV_API dv_mrz_format dv_mrz_result_format(const dv_mrz_result* r) { return r ? format_code(r->result.format) : DV_MRZ_UNKNOWN; }
+DV_API const char* dv_mrz_result_format_name(const dv_mrz_result* r) { return r ? r->format_name.c_str() : nullptr; }
+DV_API bool dv_mrz_result_valid(const dv_mrz_result* r) { return r && r->result.valid; }
+DV_API size_t dv_mrz_result_line_count(const dv_mrz_result* r) { return r ? r->lines.size() : 0; }
+DV_API const char* dv_mrz_result_line(const dv_mrz_result* r, size_t i) { return r ? at(r->lines, i) : nullptr; }
+
+DV_API const char* dv_mrz_result_field(const dv_mrz_result* r, dv_mrz_field field) {
+  if (!r || field < 1 || field > 11 || !r->field_present[field - 1]) return nullptr;
+  return r->fields[field - 1].c_str();
+}
+
+DV_API bool dv_mrz_result_field_uncovered(const dv_mrz_result* r, dv_mrz_field field) {
+  if (!r || field < 1 || field > 11) return false;
+  return r->result.is_uncovered(static_cast<mrz::FieldId>(field - 1));
+}
+
+DV_API size_t dv_mrz_result_check_digit_count(const dv_mrz_result* r) { return r ? r->check_digit_fields.size() : 0; }
+DV_API const char* dv_mrz_result_check_digit_field(const dv_mrz_result* r, size_t i) {
+  return r ? at(r->check_digit_fields, i) : nullptr;
+}
+DV_API int32_t dv_mrz_result_check_digit_status(const dv_mrz_result* r, size_t i) {
+  if (!r || i >= r->result.check_digit_count) return -1;
+  switch (r->result.check_digits[i].status) {
+    case mrz::CheckDigitStatus::ok: return DV_DIGIT_OK;
+    case mrz::CheckDigitStatus::absent: return DV_DIGIT_ABSENT;
+    case mrz::CheckDigitStatus::fail: break;
+  }
+  return DV_DIGIT_FAIL;
+}
+
+DV_API size_t dv_mrz_result_correction_count(const dv_mrz_result* r) { return r ? r->result.corrections.size() : 0; }
+DV_API dv_status dv_mrz_result_correction(const dv_mrz_result* r, size_t i, uint32_t* line, uint32_t* column,
+                                          char* from, char* to) {
+  return guard([&]() -> dv_status {
+    if (!r) return fail(DV_E_INVALID_ARG, "dv_mrz_result_correction: result is NULL");
+    if (i >= r->result.corrections.size()) return fail(DV_E_OUT_OF_RANGE, "no correction " + std::to_string(i));
+    const mrz::Correction& c = r->result.corrections[i];
+    if (line) *line = c.line + 1U;
+    if (column) *column = c.column + 1U;
+    if (from) *from = c.from;
+    if (to) *to = c.to;
+    return DV_OK;
+  });
+}
+
+DV_API size_t dv_mrz_result_check_count(const dv_mrz_result* r) { return r ? r->check_ids.size() : 0; }
+DV_API const char* dv_mrz_result_check_id(const dv_mrz_result* r, size_t i) { return r ? at(r->check_ids, i) : nullptr; }
+DV_API const char* dv_mrz_result_check_group(const dv_mrz_result* r, size_t i) { return r ? at(r->check_groups, i) : nullptr; }
+DV_API int32_t dv_mrz_result_check_status(const dv_mrz_result* r, size_t i) {
+  if (!r || i >= r->result.checks.size()) return -1;
+  return static_cast<int32_t>(r->result.checks[i].status);  // same values as DV_CHECK_*
+}
+DV_API bool dv_mrz_result_check_critical(const dv_mrz_result* r, size_t i) {
+  return r && i < r->result.checks.size() && r->result.checks[i].critical;
+}
+DV_API const char* dv_mrz_result_check_diagnose(const dv_mrz_result* r, size_t i) {
+  return r ? at(r->check_diagnoses, i) : nullptr;
+}
+DV_API const char* dv_mrz_result_check_message(const dv_mrz_result* r, size_t i) {
+  return r ? at(r->check_messages, i) : nullptr;
+}
+
+DV_API int32_t dv_mrz_result_verdict(const dv_mrz_result* r) {
+  return r ? static_cast<int32_t>(r->result.verdict.status) : DV_VERDICT_NOT_DONE;  // same values as DV_VERDICT_*
+}
+DV_API bool dv_mrz_result_specimen(const dv_mrz_result* r) { return r && r->result.verdict.specimen; }
+DV_API bool dv_mrz_result_incomplete(const dv_mrz_result* r) { return r && r->result.verdict.incomplete; }
+DV_API size_t dv_mrz_result_reason_count(const dv_mrz_result* r) { return r ? r->result.verdict.reasons.size() : 0; }
+DV_API const char* dv_mrz_result_reason(const dv_mrz_result* r, size_t i) {
+  return r ? at(r->result.verdict.reasons, i) : nullptr;
+}
+
+DV_API dv_status dv_mrz_result_json(const dv_mrz_result* r, char* buffer, size_t capacity, size_t* needed) {
+  return guard([&]() -> dv_status {
+    if (!r) return fail(DV_E_INVALID_ARG, "dv_mrz_result_json: result is NULL");
+    const size_t size = r->json.size() + 1;
+    if (needed) *needed = size;
+    if (!buffer || capacity < size)
+      return fail(DV_E_BUFFER_TOO_SMALL, "the JSON report needs " + std::to_string(size) + " bytes");
+    std::memcpy(buffer, r->json.c_str(), size);
+    return DV_OK;
+  });
+}
+
+DV_API dv_status dv_mrz_result_json_alloc(const dv_mrz_result* r, char** out) {
+  return guard([&]() -> dv_status {
+    if (!r) {
+      if (out) *out = nullptr;
+      return fail(DV_E_INVALID_ARG, "dv_mrz_result_json_alloc: result is NULL");
+    }
+    return copy_out(r->json, out);
+  });
+}
+
+DV_API dv_status dv_mrz_result_text_alloc(const dv_mrz_result* r, char** out) {
+  return guard([&]() -> dv_status {
+    if (!r) {
+      if (out) *out = nullptr;
+      return fail(DV_E_INVALID_ARG, "dv_mrz_result_text_alloc: result is NULL");
+    }
+    return copy_out(docverify::report::mrz_report_text(r->result, {r->today, r->profile}), out);
+  });
+}
+
+}  // extern "C"

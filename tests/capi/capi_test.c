@@ -1,0 +1,279 @@
+/* The C API as a C program uses it, including misuse: every call returns a status or a
+ * documented fallback, never a crash. */
+#include <docverify/docverify.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int failures = 0;
+#define CHECK(cond)                                                   \
+  do {                                                                \
+    if (!(cond)) {                                                    \
+      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
+      ++failures;                                                     \
+    }                                                                 \
+  } while (0)
+
+static const char kTd3[] =
+    "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n"
+    "L898902C36UTO7408122F1204159ZE184226B<<<<<10\n";
+
+static dv_context* new_context(int32_t date) {
+  dv_context_options o = DV_CONTEXT_OPTIONS_INIT;
+  dv_context* ctx = NULL;
+  o.reference_date = date;
+  CHECK(dv_context_new(&ctx, &o) == DV_OK);
+  return ctx;
+}
+
+static void test_versions(void) {
+  CHECK(strcmp(dv_version_string(), DV_VERSION_STRING) == 0);
+  CHECK(dv_version_number() == DV_VERSION_NUMBER);
+  CHECK(dv_abi_version() == DV_ABI_VERSION);
+}
+
+static void test_status_strings(void) {
+  int32_t s;
+  for (s = -20; s <= 1; ++s) CHECK(dv_status_str(s) != NULL);
+  CHECK(strcmp(dv_status_str(DV_OK), "ok") == 0);
+  CHECK(strcmp(dv_status_str(12345), "unknown status") == 0);
+  CHECK(dv_last_error_message() != NULL);
+}
+
+static void test_parse_and_accessors(void) {
+  dv_context* ctx = new_context(20100101);
+  dv_mrz_result* r = NULL;
+  size_t i, n, needed = 0;
+  char* json = NULL;
+  char* text = NULL;
+  char small[8];
+  int found_composite = 0;
+  CHECK(dv_mrz_parse(&r, ctx, kTd3, strlen(kTd3)) == DV_OK);
+  CHECK(r != NULL);
+  CHECK(dv_mrz_result_format(r) == DV_MRZ_TD3);
+  CHECK(strcmp(dv_mrz_result_format_name(r), "TD3") == 0);
+  CHECK(dv_mrz_result_valid(r));
+  CHECK(dv_mrz_result_line_count(r) == 2);
+  CHECK(strcmp(dv_mrz_result_line(r, 1), "L898902C36UTO7408122F1204159ZE184226B<<<<<10") == 0);
+  CHECK(dv_mrz_result_line(r, 2) == NULL);
+  CHECK(strcmp(dv_mrz_result_field(r, DV_FIELD_DOCUMENT_NUMBER), "L898902C3") == 0);
+  CHECK(strcmp(dv_mrz_result_field(r, DV_FIELD_BIRTH_DATE), "1974-08-12") == 0);
+  CHECK(strcmp(dv_mrz_result_field(r, DV_FIELD_GIVEN_NAMES), "ANNA MARIA") == 0);
+  CHECK(strcmp(dv_mrz_result_field(r, DV_FIELD_SEX), "F") == 0);
+  CHECK(dv_mrz_result_field(r, 0) == NULL);
+  CHECK(dv_mrz_result_field(r, 99) == NULL);
+  CHECK(dv_mrz_result_field_uncovered(r, DV_FIELD_SURNAME));
+  CHECK(!dv_mrz_result_field_uncovered(r, DV_FIELD_DOCUMENT_NUMBER));
+  CHECK(dv_mrz_result_check_digit_count(r) == 5);
+  for (i = 0; i < dv_mrz_result_check_digit_count(r); ++i) CHECK(dv_mrz_result_check_digit_status(r, i) == DV_DIGIT_OK);
+  CHECK(dv_mrz_result_check_digit_status(r, 99) == -1);
+  n = dv_mrz_result_check_count(r);
+  CHECK(n > 10);
+  for (i = 0; i < n; ++i) {
+    const char* id = dv_mrz_result_check_id(r, i);
+    CHECK(id != NULL && dv_mrz_result_check_message(r, i) != NULL && dv_mrz_result_check_group(r, i) != NULL);
+    if (strcmp(id, "mrz.check_digit.composite") == 0) {
+      found_composite = 1;
+      CHECK(dv_mrz_result_check_status(r, i) == DV_CHECK_OK);
+      CHECK(dv_mrz_result_check_critical(r, i));
+      CHECK(strcmp(dv_mrz_result_check_diagnose(r, i), "") == 0);
+    }
+  }
+  CHECK(found_composite);
+  CHECK(dv_mrz_result_check_id(r, n) == NULL);
+  CHECK(dv_mrz_result_check_status(r, n) == -1);
+  CHECK(dv_mrz_result_verdict(r) == DV_VERDICT_ERROR); /* specimen in the kiosk profile */
+  CHECK(dv_mrz_result_specimen(r));
+  CHECK(!dv_mrz_result_incomplete(r));
+  CHECK(dv_mrz_result_reason_count(r) >= 1 && dv_mrz_result_reason(r, 0) != NULL);
+  CHECK(dv_mrz_result_correction_count(r) == 0);
+  CHECK(dv_mrz_result_correction(r, 0, NULL, NULL, NULL, NULL) == DV_E_OUT_OF_RANGE);
+
+  /* JSON: caller buffer too small, then right; library-owned copy */
+  CHECK(dv_mrz_result_json(r, small, sizeof small, &needed) == DV_E_BUFFER_TOO_SMALL);
+  CHECK(needed > 100);
+  CHECK(dv_mrz_result_json(r, NULL, 0, &needed) == DV_E_BUFFER_TOO_SMALL);
+  {
+    char* buf = (char*)malloc(needed);
+    CHECK(dv_mrz_result_json(r, buf, needed, NULL) == DV_OK);
+    CHECK(strstr(buf, "\"schema\":\"docverify/1\"") != NULL);
+    CHECK(strlen(buf) + 1 == needed);
+    free(buf);
+  }
+  CHECK(dv_mrz_result_json_alloc(r, &json) == DV_OK && json != NULL);
+  CHECK(strstr(json, "\"document_number\":\"L898902C3\"") != NULL);
+  dv_free(json);
+  CHECK(dv_mrz_result_text_alloc(r, &text) == DV_OK && strstr(text, "Verdict: ERROR") != NULL);
+  dv_free(text);
+  dv_mrz_result_free(r);
+  dv_context_free(ctx);
+}
+
+static void test_correction_through_c(void) {
+  dv_context* ctx = new_context(20100101);
+  dv_mrz_result* r = NULL;
+  char bad[sizeof kTd3];
+  uint32_t line = 0, column = 0;
+  char from = 0, to = 0;
+  memcpy(bad, kTd3, sizeof kTd3);
+  bad[45 + 15] = 'O'; /* birth date 740812 -> 74O812 */
+  CHECK(dv_mrz_parse(&r, ctx, bad, strlen(bad)) == DV_OK);
+  CHECK(dv_mrz_result_valid(r));
+  CHECK(dv_mrz_result_correction_count(r) == 1);
+  CHECK(dv_mrz_result_correction(r, 0, &line, &column, &from, &to) == DV_OK);
+  CHECK(line == 2 && column == 16 && from == 'O' && to == '0');
+  dv_mrz_result_free(r);
+  /* correction off through a parameter */
+  CHECK(dv_context_set_param(ctx, DV_PARAM_MRZ_CORRECTION, 0) == DV_OK);
+  CHECK(dv_mrz_parse(&r, ctx, bad, strlen(bad)) == DV_OK);
+  CHECK(!dv_mrz_result_valid(r) && dv_mrz_result_correction_count(r) == 0);
+  dv_mrz_result_free(r);
+  dv_context_free(ctx);
+}
+
+static void test_params(void) {
+  dv_context* ctx = new_context(0);
+  double v = -1, lo = 0, hi = 0, def = 0;
+  CHECK(dv_context_get_param(ctx, DV_PARAM_MRZ_MAX_SUBSTITUTIONS, &v) == DV_OK && v == 2);
+  CHECK(dv_param_bounds(DV_PARAM_MRZ_MAX_SUBSTITUTIONS, &lo, &hi, &def) == DV_OK && lo == 0 && hi == 4 && def == 2);
+  CHECK(dv_param_bounds(DV_PARAM_PROFILE, NULL, NULL, NULL) == DV_OK);
+  CHECK(dv_context_set_param(ctx, DV_PARAM_MRZ_MAX_SUBSTITUTIONS, 5) == DV_E_OUT_OF_RANGE);
+  CHECK(strlen(dv_last_error_message()) > 0);
+  CHECK(dv_context_set_param(ctx, DV_PARAM_MRZ_MAX_SUBSTITUTIONS, 1.5) == DV_E_OUT_OF_RANGE);
+  CHECK(dv_context_set_param(ctx, DV_PARAM_MRZ_AMBIGUITY_MARGIN, NAN) == DV_E_OUT_OF_RANGE);
+  CHECK(dv_context_set_param(ctx, DV_PARAM_REFERENCE_DATE, 20230230) == DV_E_OUT_OF_RANGE);
+  CHECK(dv_context_set_param(ctx, DV_PARAM_REFERENCE_DATE, 20240229) == DV_OK);
+  CHECK(dv_context_set_param(ctx, 999, 1) == DV_E_OUT_OF_RANGE);
+  CHECK(dv_context_get_param(ctx, 999, &v) == DV_E_OUT_OF_RANGE);
+  CHECK(dv_param_bounds(999, &lo, &hi, &def) == DV_E_OUT_OF_RANGE);
+  CHECK(dv_context_set_param(ctx, DV_PARAM_PROFILE, DV_PROFILE_TRAINER) == DV_OK);
+  CHECK(dv_context_set_param(ctx, DV_PARAM_MRZ_MAX_SUBSTITUTIONS, 3) == DV_OK);
+  CHECK(strcmp(dv_last_error_message(), "") == 0); /* a successful call clears it */
+  dv_context_free(ctx);
+}
+
+static void test_misuse(void) {
+  dv_context* ctx = NULL;
+  dv_mrz_result* r = (dv_mrz_result*)(void*)&ctx; /* must be overwritten with NULL */
+  dv_context_options bad = DV_CONTEXT_OPTIONS_INIT;
+  char* s = (char*)1;
+  CHECK(dv_context_new(NULL, NULL) == DV_E_INVALID_ARG);
+  bad.version = 99;
+  CHECK(dv_context_new(&ctx, &bad) == DV_E_VERSION && ctx == NULL);
+  bad.version = 0;
+  CHECK(dv_context_new(&ctx, &bad) == DV_E_VERSION);
+  bad = (dv_context_options)DV_CONTEXT_OPTIONS_INIT;
+  bad.profile = 7;
+  CHECK(dv_context_new(&ctx, &bad) == DV_E_OUT_OF_RANGE && ctx == NULL);
+  CHECK(dv_context_new(&ctx, NULL) == DV_OK);
+  CHECK(dv_mrz_parse(NULL, ctx, kTd3, strlen(kTd3)) == DV_E_INVALID_ARG);
+  CHECK(dv_mrz_parse(&r, NULL, kTd3, strlen(kTd3)) == DV_E_INVALID_ARG && r == NULL);
+  CHECK(dv_mrz_parse(&r, ctx, NULL, 10) == DV_E_INVALID_ARG);
+  CHECK(dv_mrz_parse(&r, ctx, NULL, 0) == DV_E_UNUSABLE_INPUT); /* empty input */
+  CHECK(dv_mrz_parse(&r, ctx, "P<UTO", 5) == DV_E_UNUSABLE_INPUT && r == NULL);
+  CHECK(strstr(dv_last_error_message(), "line 1") != NULL);
+  CHECK(dv_mrz_parse(&r, ctx, "P<UTO\xC3\x28", 7) == DV_E_UNUSABLE_INPUT); /* invalid UTF-8 */
+  { /* embedded NUL is a byte like any other: refused with its position */
+    const char nul[] = "P<UTO\0ABC";
+    CHECK(dv_mrz_parse(&r, ctx, nul, sizeof nul - 1) == DV_E_UNUSABLE_INPUT);
+    CHECK(strstr(dv_last_error_message(), "0x00") != NULL);
+  }
+  { /* 10 MB of garbage */
+    size_t big = 10u * 1024u * 1024u;
+    char* g = (char*)malloc(big);
+    memset(g, 'A', big);
+    CHECK(dv_mrz_parse(&r, ctx, g, big) == DV_E_UNUSABLE_INPUT);
+    free(g);
+  }
+  /* accessors on NULL */
+  CHECK(dv_mrz_result_format(NULL) == DV_MRZ_UNKNOWN);
+  CHECK(dv_mrz_result_format_name(NULL) == NULL);
+  CHECK(!dv_mrz_result_valid(NULL));
+  CHECK(dv_mrz_result_line_count(NULL) == 0 && dv_mrz_result_line(NULL, 0) == NULL);
+  CHECK(dv_mrz_result_field(NULL, DV_FIELD_SURNAME) == NULL);
+  CHECK(dv_mrz_result_check_count(NULL) == 0 && dv_mrz_result_check_id(NULL, 0) == NULL);
+  CHECK(dv_mrz_result_verdict(NULL) == DV_VERDICT_NOT_DONE);
+  CHECK(dv_mrz_result_json(NULL, NULL, 0, NULL) == DV_E_INVALID_ARG);
+  CHECK(dv_mrz_result_json_alloc(NULL, &s) == DV_E_INVALID_ARG && s == NULL);
+  CHECK(dv_mrz_result_text_alloc(NULL, NULL) == DV_E_INVALID_ARG);
+  CHECK(dv_context_set_param(NULL, DV_PARAM_PROFILE, 0) == DV_E_INVALID_ARG);
+  CHECK(dv_context_get_param(ctx, DV_PARAM_PROFILE, NULL) == DV_E_INVALID_ARG);
+  /* NULL-safe frees */
+  dv_mrz_result_free(NULL);
+  dv_context_free(NULL);
+  dv_free(NULL);
+  dv_context_free(ctx);
+}
+
+static void test_neighbours_survive_a_free(void) {
+  dv_context* ctx = new_context(20100101);
+  dv_mrz_result* a = NULL;
+  dv_mrz_result* b = NULL;
+  dv_mrz_result* c = NULL;
+  CHECK(dv_mrz_parse(&a, ctx, kTd3, strlen(kTd3)) == DV_OK);
+  CHECK(dv_mrz_parse(&b, ctx, kTd3, strlen(kTd3)) == DV_OK);
+  CHECK(dv_mrz_parse(&c, ctx, kTd3, strlen(kTd3)) == DV_OK);
+  dv_mrz_result_free(b);
+  CHECK(strcmp(dv_mrz_result_field(a, DV_FIELD_SURNAME), "ERIKSSON") == 0);
+  CHECK(strcmp(dv_mrz_result_field(c, DV_FIELD_SURNAME), "ERIKSSON") == 0);
+  dv_mrz_result_free(a);
+  dv_mrz_result_free(c);
+  dv_context_free(ctx);
+}
+
+static void test_image_views(void) {
+  uint8_t pixels[4 * 3 * 5];
+  dv_image_view v = DV_IMAGE_VIEW_INIT;
+  memset(pixels, 0, sizeof pixels);
+  CHECK(dv_image_view_check(NULL) == DV_E_INVALID_ARG);
+  v.format = DV_PIXEL_RGB8;
+  v.width = 4;
+  v.height = 5;
+  v.row_stride = 12;
+  v.data = pixels;
+  v.size = sizeof pixels;
+  CHECK(dv_image_view_check(&v) == DV_OK);
+  v.size = sizeof pixels - 1;
+  CHECK(dv_image_view_check(&v) == DV_E_IMAGE);
+  v.size = sizeof pixels;
+  v.row_stride = 11;
+  CHECK(dv_image_view_check(&v) == DV_E_IMAGE);
+  v.row_stride = 12;
+  v.format = 42;
+  CHECK(dv_image_view_check(&v) == DV_E_IMAGE);
+  v.format = DV_PIXEL_GRAY8;
+  v.version = 2;
+  CHECK(dv_image_view_check(&v) == DV_E_VERSION);
+  v.version = DV_IMAGE_VIEW_VERSION;
+  v.width = 100000;
+  v.height = 100000;
+  v.row_stride = 100000;
+  CHECK(dv_image_view_check(&v) == DV_E_IMAGE); /* too many pixels */
+  v.width = 1;
+  v.height = 3;
+  v.row_stride = (size_t)-1;
+  CHECK(dv_image_view_check(&v) == DV_E_IMAGE); /* stride overflow */
+  v.data = NULL;
+  v.row_stride = 1;
+  CHECK(dv_image_view_check(&v) == DV_E_INVALID_ARG);
+  CHECK(dv_pixel_format_channels(DV_PIXEL_RGBA8) == 4 && dv_pixel_format_channels(0) == 0);
+}
+
+int main(void) {
+  test_versions();
+  test_status_strings();
+  test_parse_and_accessors();
+  test_correction_through_c();
+  test_params();
+  test_misuse();
+  test_neighbours_survive_a_free();
+  test_image_views();
+  if (failures) {
+    fprintf(stderr, "%d check(s) failed\n", failures);
+    return 1;
+  }
+  printf("capi_test: all checks passed\n");
+  return 0;
+}
