@@ -89,20 +89,6 @@ MrzFields extract_fields(const MrzLines& lines, const Layout& layout, const Chec
 }
 
 namespace {
-// Check-digit value and class bit of every byte (-1 and 0 outside the alphabet): one table
-// read per position on the hot path.
-struct ByteTable {
-  signed char value[256];
-  std::uint8_t cls[256];
-  constexpr ByteTable() : value(), cls() {
-    for (int b = 0; b < 256; ++b) {
-      const char ch = static_cast<char>(b);
-      value[b] = static_cast<signed char>(char_value(ch));
-      cls[b] = is_mrz_digit(ch) ? kDigit : is_mrz_letter(ch) ? kLetter : ch == kFiller ? kFillerClass : 0;
-    }
-  }
-};
-constexpr ByteTable kBytes{};
 
 // Weights 7, 3, 1 laid out so a span starting at weight index w reads kRepeated.w[w + k].
 struct RepeatedWeights {
