@@ -3,7 +3,9 @@
 #   1. Release build with warnings as errors: unit, CLI and golden tests, fuzz corpus replay,
 #      and a short benchmark smoke run.
 #   2. Debug build with AddressSanitizer + UndefinedBehaviorSanitizer: the same tests.
-#   3. libFuzzer (clang) on every fuzz target for DOCVERIFY_FUZZ_SECONDS each (default 30).
+#   3. ThreadSanitizer build: the thread test and the C API tests.
+#   4. The ABI gate (scripts/abi-check.sh) against abi/.
+#   5. libFuzzer (clang) on every fuzz target for DOCVERIFY_FUZZ_SECONDS each (default 30).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/deps.sh"
@@ -21,6 +23,14 @@ echo "== Debug build with ASan + UBSan (-Werror)"
   -DDOCVERIFY_SANITIZE=address,undefined -DDOCVERIFY_BUILD_TESTS=ON -DDOCVERIFY_BUILD_BENCHMARKS=OFF
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir "$root/build/asan" --output-on-failure -j "$jobs"
+
+echo "== ThreadSanitizer: the C API thread test and the C API tests"
+"$root/scripts/build.sh" "$root/build/tsan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDOCVERIFY_SANITIZE=thread \
+  -DDOCVERIFY_BUILD_TESTS=ON -DDOCVERIFY_BUILD_BENCHMARKS=OFF -DDOCVERIFY_BUILD_SAMPLES=OFF -DDOCVERIFY_BUILD_CLI=OFF
+TSAN_OPTIONS=halt_on_error=1 ctest --test-dir "$root/build/tsan" --output-on-failure -R "thread_test|capi_test"
+
+echo "== ABI gate"
+"$root/scripts/abi-check.sh"
 
 echo "== libFuzzer, ${fuzz_seconds}s per target"
 CC=clang CXX=clang++ "$root/scripts/build.sh" "$root/build/fuzz" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
