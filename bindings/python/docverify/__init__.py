@@ -1,0 +1,24 @@
+"""docverify: travel document verification over the docverify C library.
+
+    >>> import docverify
+    >>> r = docverify.parse_mrz("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\\n"
+    ...                         "L898902C36UTO7408122F1204159ZE184226B<<<<<10", today="2010-01-01")
+    >>> r.mrz.fields.document_number, r.verdict.status
+    ('L898902C3', 'error')
+"""
+from ._native import lib as _lib
+from .errors import (BufferTooSmallError, DocVerifyError, DocVerifyIOError, ImageError, InternalError,
+                     InvalidArgumentError, OutOfMemoryError, OutOfRangeError, UnsupportedError, UnusableInputError,
+                     Utf8Error, VersionError)
+from .image import ImageInfo, check_image, image_input
+from .mrz import (Check, CheckDigit, Context, Correction, Fields, Mrz, MrzReport, Verdict, parse_mrz)
+
+__version__ = _lib.dv_version_string().decode()
+
+__all__ = [
+    "parse_mrz", "Context", "MrzReport", "Mrz", "Fields", "CheckDigit", "Correction", "Check", "Verdict",
+    "check_image", "image_input", "ImageInfo",
+    "DocVerifyError", "InvalidArgumentError", "OutOfMemoryError", "InternalError", "BufferTooSmallError",
+    "VersionError", "UnusableInputError", "OutOfRangeError", "Utf8Error", "DocVerifyIOError", "ImageError",
+    "UnsupportedError", "__version__",
+]

@@ -1,0 +1,104 @@
+"""Loads libdocverify and declares the C API's prototypes (ctypes releases the GIL during
+each foreign call). Nothing here decides anything: the library does."""
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import pathlib
+
+from .errors import DocVerifyError, error_for
+
+ABI_VERSION = 1  # the C API generation this package speaks (DV_ABI_VERSION)
+
+
+def _candidates():
+    env = os.environ.get("DOCVERIFY_LIBRARY")
+    if env:
+        yield env
+    here = pathlib.Path(__file__).resolve().parent / "_lib"
+    yield str(here / f"libdocverify.so.{ABI_VERSION}")
+    found = ctypes.util.find_library("docverify")
+    if found:
+        yield found
+
+
+def _load() -> ctypes.CDLL:
+    errors = []
+    for path in _candidates():
+        try:
+            lib = ctypes.CDLL(path)
+        except OSError as e:
+            errors.append(f"{path}: {e}")
+            continue
+        lib.dv_abi_version.restype = ctypes.c_uint32
+        lib.dv_abi_version.argtypes = []
+        if lib.dv_abi_version() != ABI_VERSION:
+            errors.append(f"{path}: ABI version {lib.dv_abi_version()}, this package needs {ABI_VERSION}")
+            continue
+        return lib
+    raise ImportError("cannot load libdocverify: " + "; ".join(errors or ["not found"]))
+
+
+lib = _load()
+
+c_char_p = ctypes.c_char_p
+c_size_t = ctypes.c_size_t
+c_int32 = ctypes.c_int32
+c_uint32 = ctypes.c_uint32
+c_bool = ctypes.c_bool
+c_double = ctypes.c_double
+c_void_p = ctypes.c_void_p
+
+
+class ContextOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint32), ("profile", c_int32), ("reference_date", c_int32)]
+
+
+class ImageView(ctypes.Structure):
+    _fields_ = [("version", c_uint32), ("format", c_int32), ("width", c_uint32), ("height", c_uint32),
+                ("row_stride", c_size_t), ("data", ctypes.POINTER(ctypes.c_uint8)), ("size", c_size_t)]
+
+
+CONTEXT_OPTIONS_VERSION = 1
+IMAGE_VIEW_VERSION = 1
+
+_PROTOTYPES = {
+    "dv_version_string": (c_char_p, []),
+    "dv_status_str": (c_char_p, [c_int32]),
+    "dv_last_error_message": (c_char_p, []),
+    "dv_free": (None, [c_void_p]),
+    "dv_context_new": (c_int32, [ctypes.POINTER(c_void_p), ctypes.POINTER(ContextOptions)]),
+    "dv_context_free": (None, [c_void_p]),
+    "dv_context_set_param": (c_int32, [c_void_p, c_int32, c_double]),
+    "dv_context_get_param": (c_int32, [c_void_p, c_int32, ctypes.POINTER(c_double)]),
+    "dv_param_bounds": (c_int32, [c_int32, ctypes.POINTER(c_double), ctypes.POINTER(c_double),
+                                  ctypes.POINTER(c_double)]),
+    "dv_mrz_parse": (c_int32, [ctypes.POINTER(c_void_p), c_void_p, c_char_p, c_size_t]),
+    "dv_mrz_result_free": (None, [c_void_p]),
+    "dv_mrz_result_json_alloc": (c_int32, [c_void_p, ctypes.POINTER(c_void_p)]),
+    "dv_mrz_result_text_alloc": (c_int32, [c_void_p, ctypes.POINTER(c_void_p)]),
+    "dv_image_view_check": (c_int32, [ctypes.POINTER(ImageView)]),
+    "dv_pixel_format_channels": (c_uint32, [c_int32]),
+}
+for _name, (_restype, _argtypes) in _PROTOTYPES.items():
+    _fn = getattr(lib, _name)
+    _fn.restype = _restype
+    _fn.argtypes = _argtypes
+
+
+def check(status: int) -> None:
+    """Raises the mapped exception for a failed call; the detail is read on this thread."""
+    if status != 0:
+        raise error_for(status, lib.dv_last_error_message().decode("utf-8", "replace"))
+
+
+def take_string(pointer: c_void_p) -> str:
+    """Copies a library-allocated string and gives its memory back with dv_free."""
+    try:
+        return ctypes.string_at(pointer).decode("utf-8")
+    finally:
+        lib.dv_free(pointer)
+
+
+__all__ = ["lib", "check", "take_string", "ContextOptions", "ImageView", "DocVerifyError"]

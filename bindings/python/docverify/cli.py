@@ -1,0 +1,52 @@
+"""``python3 -m docverify``: the same commands, options, output and exit codes as the
+docverify executable, over the C API."""
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import List, Optional
+
+from . import __version__
+from .errors import DocVerifyError, UnusableInputError
+from .mrz import parse_mrz
+
+_MAX_INPUT = 4097  # one byte past the library's limit, so oversized input is refused unread
+
+
+def _mrz(args: argparse.Namespace) -> int:
+    if args.lines and args.lines != ["-"]:
+        text = "".join(line + "\n" for line in args.lines)
+    else:
+        text = sys.stdin.buffer.read(_MAX_INPUT).decode("latin-1")
+    try:
+        report = parse_mrz(text.encode("latin-1"), today=args.today, profile=args.profile,
+                           correct=not args.no_correct)
+    except UnusableInputError as e:
+        print(f"docverify mrz: unusable input: {e}", file=sys.stderr)
+        return 2
+    sys.stdout.write(report.to_json() + "\n" if args.json else report.text)
+    return report.exit_status
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    parser = argparse.ArgumentParser(prog="docverify", description="Travel document verification")
+    parser.add_argument("--version", action="version", version=f"docverify {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    m = sub.add_parser("mrz", help="parse, correct and validate an MRZ given as lines or on standard input")
+    m.add_argument("--json", action="store_true", help="print the docverify/1 JSON report")
+    m.add_argument("--today", help="reference date YYYY-MM-DD (default: today, UTC)")
+    m.add_argument("--profile", choices=["kiosk", "remote", "trainer"], default="kiosk")
+    m.add_argument("--no-correct", action="store_true", help="report the text exactly as given")
+    m.add_argument("lines", nargs="*")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "mrz":
+            return _mrz(args)
+    except (DocVerifyError, ValueError) as e:
+        print(f"docverify {args.command}: {e}", file=sys.stderr)
+        return 2
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,231 @@
+"""MRZ results as typed objects. They are built from the library's docverify/1 JSON, so
+``to_dict()`` is exactly what ``docverify mrz --json`` prints."""
+from __future__ import annotations
+
+import ctypes
+import dataclasses
+import datetime as _dt
+import json
+import threading
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Union
+
+from . import _native
+from ._native import check, lib, take_string
+
+PROFILES = {"kiosk": 0, "remote": 1, "trainer": 2}
+_PARAM_PROFILE = 1
+_PARAM_REFERENCE_DATE = 2
+_PARAM_MRZ_CORRECTION = 3
+
+
+class _NoTruth:
+    """Results have no truthiness: a NOT_DONE must never be taken for a pass by `if result:`."""
+
+    def __bool__(self) -> bool:
+        raise TypeError(f"{type(self).__name__} has no truth value; compare .status explicitly")
+
+
+@dataclass(frozen=True)
+class Fields:
+    document_code: str
+    issuing_state: str
+    document_number: str
+    nationality: str
+    birth_date: Optional[str]
+    sex: Optional[str]
+    expiry_date: Optional[str]
+    surname: str
+    given_names: str
+    optional_data: str
+    optional_data_2: str
+
+
+@dataclass(frozen=True)
+class CheckDigit:
+    field: str
+    status: str  # "ok", "fail", "absent"
+    expected: Optional[str]
+    found: str
+    line: int
+    column: int
+    corrected: bool
+
+
+@dataclass(frozen=True)
+class Correction:
+    line: int
+    column: int
+    from_: str
+    to: str
+    proven_by: str
+
+    def to_dict(self) -> Dict[str, Any]:
+        return {"line": self.line, "column": self.column, "from": self.from_, "to": self.to,
+                "proven_by": self.proven_by}
+
+
+@dataclass(frozen=True)
+class Ambiguity:
+    check: str
+    readings: List[List[Dict[str, Any]]]
+
+
+@dataclass(frozen=True)
+class Mrz:
+    format: str
+    lines: List[str]
+    lines_read: List[str]
+    valid: bool
+    long_document_number: bool
+    fields: Fields
+    check_digits: List[CheckDigit]
+    uncovered_fields: List[str]
+    corrections: List[Correction]
+    ambiguities: List[Ambiguity]
+
+
+@dataclass(frozen=True, eq=True)
+class Check(_NoTruth):
+    id: str
+    group: str
+    status: str  # "ok", "warning", "error", "not_done"
+    critical: bool
+    required: bool
+    diagnose: Optional[str]
+    message: str
+
+
+@dataclass(frozen=True, eq=True)
+class Verdict(_NoTruth):
+    status: str  # "ok", "suspect", "error", "not_done"
+    reasons: List[str]
+    incomplete: bool
+    not_done: List[str]
+    specimen: bool
+
+
+@dataclass(frozen=True, eq=True)
+class MrzReport(_NoTruth):
+    schema: str
+    reference_date: str
+    profile: str
+    mrz: Mrz
+    checks: List[Check]
+    verdict: Verdict
+    text: str = field(default="", compare=False, repr=False)  # the readable report
+
+    def to_dict(self) -> Dict[str, Any]:
+        d = dataclasses.asdict(self)
+        d.pop("text")
+        d["mrz"]["corrections"] = [c.to_dict() for c in self.mrz.corrections]
+        return d
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict())
+
+    @property
+    def exit_status(self) -> int:
+        """What the CLI would exit with: 0 valid and no check in error, else 1."""
+        errors = any(c.status == "error" for c in self.checks)
+        return 0 if self.mrz.valid and not errors else 1
+
+
+def _report_from(doc: Dict[str, Any], text: str) -> MrzReport:
+    m = doc["mrz"]
+    mrz = Mrz(
+        format=m["format"], lines=list(m["lines"]), lines_read=list(m["lines_read"]), valid=m["valid"],
+        long_document_number=m["long_document_number"], fields=Fields(**m["fields"]),
+        check_digits=[CheckDigit(**c) for c in m["check_digits"]], uncovered_fields=list(m["uncovered_fields"]),
+        corrections=[Correction(line=c["line"], column=c["column"], from_=c["from"], to=c["to"],
+                                proven_by=c["proven_by"]) for c in m["corrections"]],
+        ambiguities=[Ambiguity(check=a["check"], readings=a["readings"]) for a in m["ambiguities"]])
+    return MrzReport(schema=doc["schema"], reference_date=doc["reference_date"], profile=doc["profile"], mrz=mrz,
+                     checks=[Check(**c) for c in doc["checks"]], verdict=Verdict(**doc["verdict"]), text=text)
+
+
+DateLike = Union[None, str, _dt.date]
+
+
+def _date_number(today: DateLike) -> int:
+    if today is None:
+        return 0
+    if isinstance(today, str):
+        today = _dt.date.fromisoformat(today)
+    if isinstance(today, _dt.datetime):
+        today = today.date()
+    if not isinstance(today, _dt.date):
+        raise TypeError("today must be None, a datetime.date or 'YYYY-MM-DD'")
+    return today.year * 10000 + today.month * 100 + today.day
+
+
+class Context:
+    """A reusable docverify context: use one per thread (see docs/threading.md)."""
+
+    def __init__(self, profile: str = "kiosk", today: DateLike = None, correct: bool = True) -> None:
+        if profile not in PROFILES:
+            raise ValueError(f"profile must be one of {sorted(PROFILES)}")
+        opts = _native.ContextOptions(_native.CONTEXT_OPTIONS_VERSION, PROFILES[profile], _date_number(today))
+        handle = ctypes.c_void_p()
+        check(lib.dv_context_new(ctypes.byref(handle), ctypes.byref(opts)))
+        self._handle = handle
+        self.set_param(_PARAM_MRZ_CORRECTION, 1.0 if correct else 0.0)
+
+    def set_param(self, param: int, value: float) -> None:
+        check(lib.dv_context_set_param(self._handle, param, float(value)))
+
+    def get_param(self, param: int) -> float:
+        out = ctypes.c_double()
+        check(lib.dv_context_get_param(self._handle, param, ctypes.byref(out)))
+        return out.value
+
+    def parse_mrz(self, text: Union[str, bytes]) -> MrzReport:
+        data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
+        result = ctypes.c_void_p()
+        check(lib.dv_mrz_parse(ctypes.byref(result), self._handle, data, len(data)))
+        try:
+            json_ptr = ctypes.c_void_p()
+            check(lib.dv_mrz_result_json_alloc(result, ctypes.byref(json_ptr)))
+            doc = json.loads(take_string(json_ptr))
+            text_ptr = ctypes.c_void_p()
+            check(lib.dv_mrz_result_text_alloc(result, ctypes.byref(text_ptr)))
+            readable = take_string(text_ptr)
+        finally:
+            lib.dv_mrz_result_free(result)
+        return _report_from(doc, readable)
+
+    def close(self) -> None:
+        if self._handle:
+            lib.dv_context_free(self._handle)
+            self._handle = ctypes.c_void_p()
+
+    def __enter__(self) -> "Context":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:
+            pass
+
+
+_local = threading.local()
+
+
+def parse_mrz(text: Union[str, bytes], today: DateLike = None, profile: str = "kiosk",
+              correct: bool = True) -> MrzReport:
+    """Parses, corrects where check digits prove it, validates and decides a verdict.
+
+    ``today`` is the reference date (default: today, UTC). Raises UnusableInputError when
+    the text is not shaped like an MRZ; a failed check is reported, never raised.
+    """
+    key = (profile, _date_number(today), correct)
+    ctx = getattr(_local, "contexts", {}).get(key)
+    if ctx is None:
+        if not hasattr(_local, "contexts"):
+            _local.contexts = {}
+        ctx = _local.contexts[key] = Context(profile=profile, today=today, correct=correct)
+    return ctx.parse_mrz(text)

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Builds the Python wheel offline around a built libdocverify, installs it into a fresh
+# virtual environment (with Debian's site packages for numpy, pytest, hypothesis) and runs
+# the pytest suite against the installed package, not the source tree.
+# usage: scripts/python-test.sh <docverify-build-dir>
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=$(cd "$1" && pwd)
+py=/usr/bin/python3  # Debian's interpreter: it sees python3-build, numpy, pytest
+work="$build/python"
+rm -rf "$work"
+mkdir -p "$work/stage" "$work/dist"
+cp -r "$root/bindings/python/pyproject.toml" "$root/bindings/python/setup.py" "$root/bindings/python/README.md" \
+      "$root/bindings/python/docverify" "$work/stage/"
+mkdir -p "$work/stage/docverify/_lib"
+cp -L "$build/libdocverify/libdocverify.so.1" "$work/stage/docverify/_lib/"
+(cd "$work/stage" && "$py" -m build --no-isolation --wheel --outdir "$work/dist" >"$work/build.log" 2>&1) ||
+  { cat "$work/build.log"; exit 1; }
+wheel=$(ls "$work/dist"/docverify-*.whl)
+echo "wheel: $(basename "$wheel")"
+"$py" -m venv --system-site-packages "$work/venv"
+"$work/venv/bin/pip" install --quiet --no-index --no-deps "$wheel"
+cd "$work"  # not the source tree: `import docverify` must find the installed package
+DOCVERIFY_CLI="$build/bin/docverify" "$work/venv/bin/python" -m pytest -q -p no:cacheprovider "$root/bindings/python/tests"
