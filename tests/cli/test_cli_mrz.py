@@ -115,6 +115,13 @@ def behaviour():
     check(code == 2 and "--format" in err, "make-mrz bad format")
     code, out, _ = run(["--help"])
     check(code == 0 and "mrz" in out, "help")
+    code, out, _ = run(["--version"])
+    check(code == 0 and out.startswith("docverify "), "--version")
+    for sub in ("mrz", "make-mrz"):
+        code, out, _ = run([sub, "--help"])
+        check(code == 0 and out.startswith("usage: docverify " + sub), f"{sub} --help")
+    code, _, err = run(["bogus"])
+    check(code == 2 and "unknown command" in err, "unknown command")
 
 
 if __name__ == "__main__":
