@@ -261,6 +261,64 @@ static void test_image_views(void) {
   CHECK(dv_pixel_format_channels(DV_PIXEL_RGBA8) == 4 && dv_pixel_format_channels(0) == 0);
 }
 
+static void test_encoded_images(void) {
+  static const uint8_t png[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13};
+  static const uint8_t jpeg[] = {0xFF, 0xD8, 0xFF, 0xE0, 0, 16};
+  static const uint8_t text[] = "not an image";
+  dv_encoded_image e = DV_ENCODED_IMAGE_INIT;
+  dv_image_container c = 99;
+  CHECK(dv_encoded_image_check(NULL, &c) == DV_E_INVALID_ARG && c == DV_CONTAINER_UNKNOWN);
+  CHECK(dv_encoded_image_check(&e, NULL) == DV_E_IMAGE); /* empty */
+  e.data = png;
+  e.size = sizeof png;
+  CHECK(dv_encoded_image_check(&e, &c) == DV_OK && c == DV_CONTAINER_PNG);
+  e.data = jpeg;
+  e.size = sizeof jpeg;
+  CHECK(dv_encoded_image_check(&e, &c) == DV_OK && c == DV_CONTAINER_JPEG);
+  e.size = 2; /* truncated signature */
+  CHECK(dv_encoded_image_check(&e, &c) == DV_E_IMAGE);
+  e.data = text;
+  e.size = sizeof text;
+  CHECK(dv_encoded_image_check(&e, &c) == DV_E_IMAGE && c == DV_CONTAINER_UNKNOWN);
+  e.version = 7;
+  CHECK(dv_encoded_image_check(&e, &c) == DV_E_VERSION);
+}
+
+static void test_build(void) {
+  dv_mrz_fields f = DV_MRZ_FIELDS_INIT;
+  char* text = NULL;
+  bool truncated = true;
+  dv_context* ctx = new_context(20100101);
+  dv_mrz_result* r = NULL;
+  f.format = DV_MRZ_TD3;
+  f.document_code = "P";
+  f.issuing_state = "UTO";
+  f.document_number = "L898902C3";
+  f.nationality = "UTO";
+  f.birth_date = "1974-08-12";
+  f.sex = 'F';
+  f.expiry_date = "2012-04-15";
+  f.surname = "Eriksson";
+  f.given_names = "Anna Maria";
+  f.optional_data = "ZE184226B";
+  CHECK(dv_mrz_build(&f, &text, &truncated) == DV_OK && !truncated);
+  CHECK(text && strcmp(text, kTd3) == 0); /* the ICAO worked example, written back */
+  CHECK(dv_mrz_parse(&r, ctx, text, strlen(text)) == DV_OK && dv_mrz_result_valid(r));
+  dv_mrz_result_free(r);
+  dv_free(text);
+  f.birth_date = "1974-13-01";
+  CHECK(dv_mrz_build(&f, &text, NULL) == DV_E_INVALID_ARG && text == NULL);
+  CHECK(strstr(dv_last_error_message(), "birth_date") != NULL);
+  f.birth_date = "1974-08-12";
+  f.format = 42;
+  CHECK(dv_mrz_build(&f, &text, NULL) == DV_E_INVALID_ARG);
+  f.format = DV_MRZ_TD3;
+  f.version = 0;
+  CHECK(dv_mrz_build(&f, &text, NULL) == DV_E_VERSION);
+  CHECK(dv_mrz_build(NULL, &text, NULL) == DV_E_INVALID_ARG);
+  dv_context_free(ctx);
+}
+
 int main(void) {
   test_versions();
   test_status_strings();
@@ -270,6 +328,8 @@ int main(void) {
   test_misuse();
   test_neighbours_survive_a_free();
   test_image_views();
+  test_encoded_images();
+  test_build();
   if (failures) {
     fprintf(stderr, "%d check(s) failed\n", failures);
     return 1;

@@ -11,12 +11,13 @@ from .errors import (BufferTooSmallError, DocVerifyError, DocVerifyIOError, Imag
                      InvalidArgumentError, OutOfMemoryError, OutOfRangeError, UnsupportedError, UnusableInputError,
                      Utf8Error, VersionError)
 from .image import ImageInfo, check_image, image_input
-from .mrz import (Check, CheckDigit, Context, Correction, Fields, Mrz, MrzReport, Verdict, parse_mrz)
+from .mrz import (BuiltMrz, Check, CheckDigit, Context, Correction, Fields, Mrz, MrzReport, Verdict, build_mrz,
+                  parse_mrz)
 
 __version__ = _lib.dv_version_string().decode()
 
 __all__ = [
-    "parse_mrz", "Context", "MrzReport", "Mrz", "Fields", "CheckDigit", "Correction", "Check", "Verdict",
+    "parse_mrz", "build_mrz", "BuiltMrz", "Context", "MrzReport", "Mrz", "Fields", "CheckDigit", "Correction", "Check", "Verdict",
     "check_image", "image_input", "ImageInfo",
     "DocVerifyError", "InvalidArgumentError", "OutOfMemoryError", "InternalError", "BufferTooSmallError",
     "VersionError", "UnusableInputError", "OutOfRangeError", "Utf8Error", "DocVerifyIOError", "ImageError",

@@ -60,7 +60,20 @@ class ImageView(ctypes.Structure):
                 ("row_stride", c_size_t), ("data", ctypes.POINTER(ctypes.c_uint8)), ("size", c_size_t)]
 
 
+class EncodedImage(ctypes.Structure):
+    _fields_ = [("version", c_uint32), ("data", ctypes.POINTER(ctypes.c_uint8)), ("size", c_size_t)]
+
+
+class MrzFields(ctypes.Structure):
+    _fields_ = [("version", c_uint32), ("format", c_int32), ("document_code", c_char_p),
+                ("issuing_state", c_char_p), ("document_number", c_char_p), ("nationality", c_char_p),
+                ("birth_date", c_char_p), ("sex", ctypes.c_char), ("expiry_date", c_char_p), ("surname", c_char_p),
+                ("given_names", c_char_p), ("optional_data", c_char_p), ("optional_data_2", c_char_p)]
+
+
 CONTEXT_OPTIONS_VERSION = 1
+ENCODED_IMAGE_VERSION = 1
+MRZ_FIELDS_VERSION = 1
 IMAGE_VIEW_VERSION = 1
 
 _PROTOTYPES = {
@@ -80,6 +93,8 @@ _PROTOTYPES = {
     "dv_mrz_result_text_alloc": (c_int32, [c_void_p, ctypes.POINTER(c_void_p)]),
     "dv_image_view_check": (c_int32, [ctypes.POINTER(ImageView)]),
     "dv_pixel_format_channels": (c_uint32, [c_int32]),
+    "dv_encoded_image_check": (c_int32, [ctypes.POINTER(EncodedImage), ctypes.POINTER(c_int32)]),
+    "dv_mrz_build": (c_int32, [ctypes.POINTER(MrzFields), ctypes.POINTER(c_void_p), ctypes.POINTER(c_bool)]),
 }
 for _name, (_restype, _argtypes) in _PROTOTYPES.items():
     _fn = getattr(lib, _name)

@@ -8,7 +8,7 @@ from typing import List, Optional
 
 from . import __version__
 from .errors import DocVerifyError, UnusableInputError
-from .mrz import parse_mrz
+from .mrz import build_mrz, parse_mrz
 
 _MAX_INPUT = 4097  # one byte past the library's limit, so oversized input is refused unread
 
@@ -28,6 +28,17 @@ def _mrz(args: argparse.Namespace) -> int:
     return report.exit_status
 
 
+def _make_mrz(args: argparse.Namespace) -> int:
+    built = build_mrz(args.format, args.document_code, args.issuing_state, args.document_number, args.birth_date,
+                      args.surname, args.given_names, args.nationality, args.sex, args.expiry_date, args.optional_data,
+                      args.optional_data_2)
+    for line in built.lines:
+        print(line)
+    if built.name_truncated:
+        print("docverify make-mrz: note: the name was truncated to fit", file=sys.stderr)
+    return 0
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="docverify", description="Travel document verification")
     parser.add_argument("--version", action="version", version=f"docverify {__version__}")
@@ -38,10 +49,19 @@ def main(argv: Optional[List[str]] = None) -> int:
     m.add_argument("--profile", choices=["kiosk", "remote", "trainer"], default="kiosk")
     m.add_argument("--no-correct", action="store_true", help="report the text exactly as given")
     m.add_argument("lines", nargs="*")
+    b = sub.add_parser("make-mrz", help="write an MRZ from field values (names transliterated and truncated)")
+    b.add_argument("--format", required=True, choices=["TD1", "TD2", "TD3", "MRVA", "MRVB", "FRA_ID"])
+    for name in ("document-code", "issuing-state", "document-number", "birth-date", "surname"):
+        b.add_argument("--" + name, required=True)
+    for name in ("given-names", "nationality", "expiry-date", "optional-data", "optional-data-2"):
+        b.add_argument("--" + name, default="")
+    b.add_argument("--sex", default="X", choices=["M", "F", "X"])
     args = parser.parse_args(argv)
     try:
         if args.command == "mrz":
             return _mrz(args)
+        if args.command == "make-mrz":
+            return _make_mrz(args)
     except (DocVerifyError, ValueError) as e:
         print(f"docverify {args.command}: {e}", file=sys.stderr)
         return 2

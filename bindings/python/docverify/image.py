@@ -16,6 +16,9 @@ PIXEL_GRAY8, PIXEL_RGB8, PIXEL_BGR8, PIXEL_RGBA8 = 1, 2, 3, 4
 _FORMAT_BY_CHANNELS = {1: PIXEL_GRAY8, 3: PIXEL_RGB8, 4: PIXEL_RGBA8}
 
 
+CONTAINERS = {1: "jpeg", 2: "png", 3: "tiff", 4: "bmp", 5: "webp", 6: "jpeg2000"}
+
+
 @dataclass(frozen=True)
 class ImageInfo:
     kind: str  # "pixels" or "encoded"
@@ -23,6 +26,7 @@ class ImageInfo:
     height: Optional[int]
     channels: Optional[int]
     size: int  # bytes
+    container: Optional[str] = None  # encoded images: "jpeg", "png", ...
 
 
 class PixelView:
@@ -64,15 +68,9 @@ def image_input(obj: Union[str, os.PathLike, bytes, bytearray, memoryview, Any])
     """Normalises what image functions accept: ("pixels", PixelView) or ("encoded", bytes)."""
     if isinstance(obj, (str, os.PathLike)):
         with open(obj, "rb") as f:
-            data = f.read()
-        if not data:
-            raise ImageError(f"{os.fspath(obj)} is empty")
-        return "encoded", data
+            return "encoded", f.read()
     if isinstance(obj, (bytes, bytearray, memoryview)):
-        data = bytes(obj)
-        if not data:
-            raise ImageError("empty image bytes")
-        return "encoded", data
+        return "encoded", bytes(obj)
     if _is_array(obj):
         return "pixels", PixelView(obj)
     raise TypeError("an image is a path, bytes, or a numpy uint8 array")
@@ -83,7 +81,12 @@ def check_image(obj: Any) -> ImageInfo:
     bounds-checked by the C library; encoded images are decoded by the image reader)."""
     kind, value = image_input(obj)
     if kind == "encoded":
-        return ImageInfo("encoded", None, None, None, len(value))
+        buf = (ctypes.c_uint8 * len(value)).from_buffer_copy(value)
+        enc = _native.EncodedImage(_native.ENCODED_IMAGE_VERSION, ctypes.cast(buf, ctypes.POINTER(ctypes.c_uint8)),
+                                   len(value))
+        container = ctypes.c_int32()
+        check(lib.dv_encoded_image_check(ctypes.byref(enc), ctypes.byref(container)))
+        return ImageInfo("encoded", None, None, None, len(value), CONTAINERS.get(container.value))
     check(lib.dv_image_view_check(ctypes.byref(value.view)))
     v = value.view
     return ImageInfo("pixels", v.width, v.height, value.channels, v.size)

@@ -229,3 +229,31 @@ def parse_mrz(text: Union[str, bytes], today: DateLike = None, profile: str = "k
             _local.contexts = {}
         ctx = _local.contexts[key] = Context(profile=profile, today=today, correct=correct)
     return ctx.parse_mrz(text)
+
+
+FORMATS = {"TD1": 1, "TD2": 2, "TD3": 3, "MRVA": 4, "MRVB": 5, "FRA_ID": 6}
+
+
+@dataclass(frozen=True)
+class BuiltMrz:
+    lines: List[str]
+    name_truncated: bool
+
+
+def build_mrz(format: str, document_code: str, issuing_state: str, document_number: str, birth_date: str,
+              surname: str, given_names: str = "", nationality: str = "", sex: str = "X", expiry_date: str = "",
+              optional_data: str = "", optional_data_2: str = "") -> BuiltMrz:
+    """Writes an MRZ from field values (the inverse of parse_mrz). Names are UTF-8 as printed
+    in the visual zone: transliterated (ICAO 9303-3 section 6) and truncated to fit."""
+    if format not in FORMATS:
+        raise ValueError(f"format must be one of {sorted(FORMATS)}")
+    if len(sex) != 1:
+        raise ValueError("sex must be M, F or X")
+    enc = lambda s: s.encode("utf-8")  # noqa: E731
+    f = _native.MrzFields(_native.MRZ_FIELDS_VERSION, FORMATS[format], enc(document_code), enc(issuing_state),
+                          enc(document_number), enc(nationality), enc(birth_date), sex.encode("ascii"),
+                          enc(expiry_date), enc(surname), enc(given_names), enc(optional_data), enc(optional_data_2))
+    out = ctypes.c_void_p()
+    truncated = ctypes.c_bool()
+    check(lib.dv_mrz_build(ctypes.byref(f), ctypes.byref(out), ctypes.byref(truncated)))
+    return BuiltMrz(lines=take_string(out).splitlines(), name_truncated=truncated.value)

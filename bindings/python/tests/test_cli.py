@@ -25,3 +25,10 @@ def test_unusable_input_exits_2():
 def test_version():
     p = run(["--version"])
     assert p.returncode == 0 and p.stdout.startswith(b"docverify ")
+
+
+def test_make_mrz():
+    p = run(["make-mrz", "--format", "TD2", "--document-code", "ID", "--issuing-state", "AUT",
+             "--document-number", "P1234567", "--birth-date", "1971-01-31", "--surname", "Größer",
+             "--given-names", "Ádám", "--nationality", "AUT", "--sex", "M", "--expiry-date", "2029-03-01"])
+    assert p.returncode == 0 and p.stdout.startswith(b"IDAUTGROESSER<<ADAM<")

@@ -37,7 +37,11 @@ def test_bad_arrays():
 
 def test_bytes_and_paths(tmp_path):
     png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 20
-    assert docverify.check_image(png).kind == "encoded"
+    info = docverify.check_image(png)
+    assert (info.kind, info.container) == ("encoded", "png")
+    assert docverify.check_image(bytearray(b"\xff\xd8\xff\xe0" + b"\x00" * 8)).container == "jpeg"
+    with pytest.raises(docverify.ImageError):
+        docverify.check_image(b"GIF89a not supported")
     p = tmp_path / "x.png"
     p.write_bytes(png)
     assert docverify.check_image(str(p)).size == len(png)

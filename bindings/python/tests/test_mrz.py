@@ -78,3 +78,16 @@ def test_results_have_no_truth_value():
 def test_text_report():
     r = docverify.parse_mrz(TD3, today="2010-01-01")
     assert "Verdict: ERROR (specimen)" in r.text
+
+
+def test_build_mrz_round_trip():
+    built = docverify.build_mrz("TD3", "P", "UTO", "L898902C3", "1974-08-12", "Eriksson", "Anna Maria",
+                                nationality="UTO", sex="F", expiry_date="2012-04-15", optional_data="ZE184226B")
+    assert built.lines == TD3.splitlines() and not built.name_truncated
+    built = docverify.build_mrz("TD1", "ID", "BEL", "592123456789", "1990-02-28", "Peeters", "Jan Émile",
+                                nationality="BEL", sex="M", expiry_date="2030-02-27")
+    r = docverify.parse_mrz("\n".join(built.lines), today="2026-12-01")
+    assert r.mrz.long_document_number and r.mrz.fields.document_number == "592123456789"
+    assert r.mrz.fields.given_names == "JAN EMILE"
+    with pytest.raises(docverify.InvalidArgumentError, match="birth_date"):
+        docverify.build_mrz("TD3", "P", "UTO", "X1", "1974-13-01", "Doe")

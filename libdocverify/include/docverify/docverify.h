@@ -152,6 +152,33 @@ DV_API dv_status dv_image_view_check(const dv_image_view* view);
 /* Channels of a pixel format (1, 3, 4), or 0 when the format is unknown. */
 DV_API uint32_t dv_pixel_format_channels(dv_pixel_format format);
 
+/* An encoded image file in memory (JPEG, PNG, TIFF, BMP, WebP, JPEG 2000), borrowed for
+ * the call. */
+#define DV_ENCODED_IMAGE_VERSION 1
+typedef struct dv_encoded_image {
+  uint32_t version; /* DV_ENCODED_IMAGE_VERSION */
+  const uint8_t* data;
+  size_t size;
+} dv_encoded_image;
+#define DV_ENCODED_IMAGE_INIT {DV_ENCODED_IMAGE_VERSION, NULL, 0}
+
+/* Largest encoded image accepted, in bytes. */
+#define DV_MAX_ENCODED_IMAGE_BYTES (256u * 1024u * 1024u)
+
+typedef int32_t dv_image_container;
+#define DV_CONTAINER_UNKNOWN 0
+#define DV_CONTAINER_JPEG 1
+#define DV_CONTAINER_PNG 2
+#define DV_CONTAINER_TIFF 3
+#define DV_CONTAINER_BMP 4
+#define DV_CONTAINER_WEBP 5
+#define DV_CONTAINER_JPEG2000 6
+
+/* DV_OK when the bytes are within DV_MAX_ENCODED_IMAGE_BYTES and start with the signature
+ * of a supported container, written to *out_container (may be NULL); DV_E_IMAGE otherwise.
+ * Decoding happens in the image reader. */
+DV_API dv_status dv_encoded_image_check(const dv_encoded_image* image, dv_image_container* out_container);
+
 #ifdef __cplusplus
 }
 #endif

@@ -96,6 +96,32 @@ DV_API dv_status dv_mrz_result_json_alloc(const dv_mrz_result* result, char** ou
 /* The readable report the CLI prints, in memory released with dv_free(). */
 DV_API dv_status dv_mrz_result_text_alloc(const dv_mrz_result* result, char** out_text);
 
+/* Field values for writing an MRZ (the inverse of dv_mrz_parse). Strings are UTF-8 and
+ * borrowed; NULL means empty. Names are written as printed in the visual zone: they are
+ * transliterated (ICAO 9303-3 section 6) and truncated to fit. */
+#define DV_MRZ_FIELDS_VERSION 1
+typedef struct dv_mrz_fields {
+  uint32_t version;          /* DV_MRZ_FIELDS_VERSION */
+  dv_mrz_format format;      /* DV_MRZ_TD1 ... DV_MRZ_FRA_ID */
+  const char* document_code; /* "P", "ID", "V", ... */
+  const char* issuing_state;
+  const char* document_number; /* TD1/TD2: longer than 9 characters becomes a long number */
+  const char* nationality;
+  const char* birth_date;      /* "YYYY-MM-DD", or "YYYY-MM" / "YYYY" for unknown parts */
+  char sex;                    /* 'M', 'F' or 'X' */
+  const char* expiry_date;     /* "YYYY-MM-DD"; NULL or "" writes fillers */
+  const char* surname;
+  const char* given_names;
+  const char* optional_data;   /* French ID: department (3) + office (3) */
+  const char* optional_data_2; /* TD1 only */
+} dv_mrz_fields;
+#define DV_MRZ_FIELDS_INIT {DV_MRZ_FIELDS_VERSION, DV_MRZ_TD3, NULL, NULL, NULL, NULL, NULL, 'X', NULL, NULL, NULL, NULL, NULL}
+
+/* Writes the MRZ lines, joined by '\n' with a final '\n', in memory released with
+ * dv_free(). *out_name_truncated (may be NULL) says whether the name had to be cut.
+ * DV_E_INVALID_ARG names the field that cannot be written. */
+DV_API dv_status dv_mrz_build(const dv_mrz_fields* fields, char** out_text, bool* out_name_truncated);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,8 +1,27 @@
 // C API: validation of borrowed image views (the image reader consumes them).
+#include <cstring>
 #include <limits>
 #include <string>
 
 #include "capi/firewall.hpp"
+
+namespace {
+
+// File signatures (magic numbers) of the containers the image reader decodes.
+dv_image_container sniff_container(const uint8_t* d, size_t n) noexcept {
+  auto starts = [&](const char* sig, size_t len, size_t at = 0) {
+    return n >= at + len && std::memcmp(d + at, sig, len) == 0;
+  };
+  if (starts("\xFF\xD8\xFF", 3)) return DV_CONTAINER_JPEG;
+  if (starts("\x89PNG\r\n\x1A\n", 8)) return DV_CONTAINER_PNG;
+  if (starts("II*\0", 4) || starts("MM\0*", 4)) return DV_CONTAINER_TIFF;
+  if (starts("BM", 2) && n >= 26) return DV_CONTAINER_BMP;
+  if (starts("RIFF", 4) && starts("WEBP", 4, 8)) return DV_CONTAINER_WEBP;
+  if (starts("\0\0\0\x0CjP  \r\n\x87\n", 12) || starts("\xFF\x4F\xFF\x51", 4)) return DV_CONTAINER_JPEG2000;
+  return DV_CONTAINER_UNKNOWN;
+}
+
+}  // namespace
 
 using docverify::capi::fail;
 using docverify::capi::guard;
@@ -43,6 +62,24 @@ DV_API dv_status dv_image_view_check(const dv_image_view* v) {
     if (needed > v->size)
       return fail(DV_E_IMAGE, "the view needs " + std::to_string(needed) + " bytes but the buffer has " +
                                   std::to_string(v->size));
+    return DV_OK;
+  });
+}
+
+DV_API dv_status dv_encoded_image_check(const dv_encoded_image* image, dv_image_container* out_container) {
+  return guard([&]() -> dv_status {
+    if (out_container) *out_container = DV_CONTAINER_UNKNOWN;
+    if (!image) return fail(DV_E_INVALID_ARG, "encoded image is NULL");
+    if (image->version < 1 || image->version > DV_ENCODED_IMAGE_VERSION)
+      return fail(DV_E_VERSION, "encoded image version " + std::to_string(image->version) + " is not known to this library");
+    if (!image->data || image->size == 0) return fail(DV_E_IMAGE, "encoded image is empty");
+    if (image->size > DV_MAX_ENCODED_IMAGE_BYTES)
+      return fail(DV_E_IMAGE, "encoded image of " + std::to_string(image->size) + " bytes is larger than " +
+                                  std::to_string(DV_MAX_ENCODED_IMAGE_BYTES));
+    const dv_image_container c = sniff_container(image->data, image->size);
+    if (c == DV_CONTAINER_UNKNOWN)
+      return fail(DV_E_IMAGE, "not a JPEG, PNG, TIFF, BMP, WebP or JPEG 2000 file (unknown signature)");
+    if (out_container) *out_container = c;
     return DV_OK;
   });
 }

@@ -7,6 +7,7 @@
 #include "capi/firewall.hpp"
 #include "capi/handles.hpp"
 #include "capi/secure_zero.hpp"
+#include "mrz/builder.hpp"
 #include "mrz/parser.hpp"
 #include "report/mrz_report.hpp"
 
@@ -207,6 +208,44 @@ DV_API dv_status dv_mrz_result_text_alloc(const dv_mrz_result* r, char** out) {
       return fail(DV_E_INVALID_ARG, "dv_mrz_result_text_alloc: result is NULL");
     }
     return copy_out(docverify::report::mrz_report_text(r->result, {r->today, r->profile}), out);
+  });
+}
+
+DV_API dv_status dv_mrz_build(const dv_mrz_fields* fields, char** out_text, bool* out_name_truncated) {
+  return guard([&]() -> dv_status {
+    if (out_text) *out_text = nullptr;
+    if (out_name_truncated) *out_name_truncated = false;
+    if (!fields || !out_text) return fail(DV_E_INVALID_ARG, "dv_mrz_build: fields or out_text is NULL");
+    if (fields->version < 1 || fields->version > DV_MRZ_FIELDS_VERSION)
+      return fail(DV_E_VERSION, "dv_mrz_fields version " + std::to_string(fields->version) + " is not known to this library");
+    mrz::MrzFieldsInput in;
+    switch (fields->format) {
+      case DV_MRZ_TD1: in.format = mrz::Format::td1; break;
+      case DV_MRZ_TD2: in.format = mrz::Format::td2; break;
+      case DV_MRZ_TD3: in.format = mrz::Format::td3; break;
+      case DV_MRZ_MRVA: in.format = mrz::Format::mrva; break;
+      case DV_MRZ_MRVB: in.format = mrz::Format::mrvb; break;
+      case DV_MRZ_FRA_ID: in.format = mrz::Format::fra_id; break;
+      default: return fail(DV_E_INVALID_ARG, "unknown MRZ format " + std::to_string(fields->format));
+    }
+    auto str = [](const char* p) { return p ? std::string(p) : std::string(); };
+    in.document_code = str(fields->document_code);
+    in.issuing_state = str(fields->issuing_state);
+    in.document_number = str(fields->document_number);
+    in.nationality = str(fields->nationality);
+    in.birth_date = str(fields->birth_date);
+    in.sex = fields->sex;
+    in.expiry_date = str(fields->expiry_date);
+    in.surname = str(fields->surname);
+    in.given_names = str(fields->given_names);
+    in.optional_data = str(fields->optional_data);
+    in.optional_data_2 = str(fields->optional_data_2);
+    const mrz::BuiltMrz built = mrz::build_mrz(in);  // invalid_argument names the field
+    std::string text;
+    for (const auto& l : built.lines) text += l + "\n";
+    const dv_status s = copy_out(text, out_text);
+    if (s == DV_OK && out_name_truncated) *out_name_truncated = built.name_truncated;
+    return s;
   });
 }
 
