@@ -35,7 +35,7 @@ echo "== ABI gate"
 echo "== libFuzzer, ${fuzz_seconds}s per target"
 CC=clang CXX=clang++ "$root/scripts/build.sh" "$root/build/fuzz" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DDOCVERIFY_BUILD_FUZZERS=ON -DDOCVERIFY_BUILD_TESTS=OFF -DDOCVERIFY_BUILD_BENCHMARKS=OFF \
-  -DDOCVERIFY_BUILD_CLI=OFF -DDOCVERIFY_WERROR=ON
+  -DDOCVERIFY_BUILD_CLI=OFF -DDOCVERIFY_BUILD_SAMPLES=OFF -DDOCVERIFY_WERROR=ON
 for target in fuzz_mrz_text fuzz_mrz_reading fuzz_mrz_build; do
   corpus="$root/fuzz/corpus/mrz_text"
   [ "$target" = fuzz_mrz_build ] && corpus="$root/fuzz/corpus/mrz_build"
