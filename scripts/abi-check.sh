@@ -8,7 +8,7 @@
 #                                       addition (see docs/api-stability.md)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-build="$root/build/abi"
+build=${ABI_BUILD_DIR:-"$root/build/abi"}
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDOCVERIFY_LTO=OFF \
   -DDOCVERIFY_BUILD_TESTS=OFF -DDOCVERIFY_BUILD_BENCHMARKS=OFF -DDOCVERIFY_BUILD_SAMPLES=OFF \
   -DDOCVERIFY_BUILD_CLI=OFF >/dev/null
@@ -27,6 +27,13 @@ if [ "${1:-}" = "--update" ]; then
 fi
 
 status=0
+# The SONAME must carry the ABI version the header announces.
+abi_version=$(sed -n 's/^#define DV_ABI_VERSION \([0-9]*\).*/\1/p' "$headers/docverify.h")
+soname=$(readelf -d "$lib" | sed -n 's/.*SONAME.*\[\(.*\)\]/\1/p')
+if [ "$soname" != "libdocverify.so.$abi_version" ]; then
+  echo "abi: SONAME $soname does not match DV_ABI_VERSION $abi_version (DOCVERIFY_SOVERSION in CMakeLists.txt)" >&2
+  status=1
+fi
 if ! diff -u "$root/abi/symbols.txt" "$build/symbols.txt"; then
   echo "abi: the exported symbols differ from abi/symbols.txt (lines with - were removed, + added)." >&2
   echo "abi: a removal breaks vendors; an addition is fine but must be recorded: scripts/abi-check.sh --update" >&2

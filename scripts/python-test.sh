@@ -5,7 +5,15 @@
 # usage: scripts/python-test.sh <docverify-build-dir>
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+if [ $# -ne 1 ] || [ ! -f "$1/CMakeCache.txt" ]; then
+  echo "usage: scripts/python-test.sh <docverify-build-dir>   (a configured and built CMake tree)" >&2
+  exit 2
+fi
 build=$(cd "$1" && pwd)
+# Nothing from the caller's environment may replace the package under test.
+unset DOCVERIFY_LIBRARY DOCVERIFY_ALLOW_SOURCE PYTHONPATH
+export PYTHONDONTWRITEBYTECODE=1
+abi=$(sed -n 's/^#define DV_ABI_VERSION \([0-9]*\).*/\1/p' "$root/libdocverify/include/docverify/docverify.h")
 py=/usr/bin/python3  # Debian's interpreter: it sees python3-build, numpy, pytest
 work="$build/python"
 rm -rf "$work"
@@ -13,7 +21,7 @@ mkdir -p "$work/stage" "$work/dist"
 cp -r "$root/bindings/python/pyproject.toml" "$root/bindings/python/setup.py" "$root/bindings/python/README.md" \
       "$root/bindings/python/docverify" "$work/stage/"
 mkdir -p "$work/stage/docverify/_lib"
-cp -L "$build/libdocverify/libdocverify.so.1" "$work/stage/docverify/_lib/"
+cp -L "$build/libdocverify/libdocverify.so.$abi" "$work/stage/docverify/_lib/"
 (cd "$work/stage" && "$py" -m build --no-isolation --wheel --outdir "$work/dist" >"$work/build.log" 2>&1) ||
   { cat "$work/build.log"; exit 1; }
 wheel=$(ls "$work/dist"/docverify-*.whl)

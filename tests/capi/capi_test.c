@@ -7,6 +7,30 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Values pinned forever (docs/api-stability.md): a change here is an ABI break that the
+ * abidiff gate cannot see, because #define values are not in the binary. */
+#define PINNED(name, expr) typedef char pinned_##name[(expr) ? 1 : -1]
+PINNED(ok, DV_OK == 0);
+PINNED(errors, DV_E_INVALID_ARG == -1 && DV_E_NOMEM == -2 && DV_E_INTERNAL == -3 && DV_E_BUFFER_TOO_SMALL == -4 &&
+                   DV_E_VERSION == -5 && DV_E_UNUSABLE_INPUT == -6 && DV_E_OUT_OF_RANGE == -7 && DV_E_UTF8 == -8 &&
+                   DV_E_IO == -9 && DV_E_IMAGE == -10 && DV_E_UNSUPPORTED == -11);
+PINNED(checks, DV_CHECK_NOT_DONE == 0 && DV_CHECK_OK == 1 && DV_CHECK_WARNING == 2 && DV_CHECK_ERROR == 3);
+PINNED(verdicts, DV_VERDICT_NOT_DONE == 0 && DV_VERDICT_OK == 1 && DV_VERDICT_SUSPECT == 2 && DV_VERDICT_ERROR == 3);
+PINNED(profiles, DV_PROFILE_KIOSK == 0 && DV_PROFILE_REMOTE == 1 && DV_PROFILE_TRAINER == 2);
+PINNED(params, DV_PARAM_PROFILE == 1 && DV_PARAM_REFERENCE_DATE == 2 && DV_PARAM_MRZ_CORRECTION == 3 &&
+                   DV_PARAM_MRZ_MAX_SUBSTITUTIONS == 4 && DV_PARAM_MRZ_AMBIGUITY_MARGIN == 5);
+PINNED(pixels, DV_PIXEL_GRAY8 == 1 && DV_PIXEL_RGB8 == 2 && DV_PIXEL_BGR8 == 3 && DV_PIXEL_RGBA8 == 4);
+PINNED(containers, DV_CONTAINER_UNKNOWN == 0 && DV_CONTAINER_JPEG == 1 && DV_CONTAINER_PNG == 2 &&
+                       DV_CONTAINER_TIFF == 3 && DV_CONTAINER_BMP == 4 && DV_CONTAINER_WEBP == 5 && DV_CONTAINER_JPEG2000 == 6);
+PINNED(formats, DV_MRZ_UNKNOWN == 0 && DV_MRZ_TD1 == 1 && DV_MRZ_TD2 == 2 && DV_MRZ_TD3 == 3 && DV_MRZ_MRVA == 4 &&
+                    DV_MRZ_MRVB == 5 && DV_MRZ_FRA_ID == 6);
+PINNED(fields, DV_FIELD_DOCUMENT_CODE == 1 && DV_FIELD_ISSUING_STATE == 2 && DV_FIELD_DOCUMENT_NUMBER == 3 &&
+                   DV_FIELD_NATIONALITY == 4 && DV_FIELD_BIRTH_DATE == 5 && DV_FIELD_SEX == 6 && DV_FIELD_EXPIRY_DATE == 7 &&
+                   DV_FIELD_SURNAME == 8 && DV_FIELD_GIVEN_NAMES == 9 && DV_FIELD_OPTIONAL_DATA == 10 &&
+                   DV_FIELD_OPTIONAL_DATA_2 == 11);
+PINNED(digits, DV_DIGIT_FAIL == 0 && DV_DIGIT_OK == 1 && DV_DIGIT_ABSENT == 2);
+PINNED(abi, DV_ABI_VERSION == 1);
+
 static int failures = 0;
 #define CHECK(cond)                                                   \
   do {                                                                \
@@ -147,7 +171,11 @@ static void test_params(void) {
   CHECK(dv_context_set_param(ctx, DV_PARAM_REFERENCE_DATE, 20240229) == DV_OK);
   CHECK(dv_context_set_param(ctx, 999, 1) == DV_E_OUT_OF_RANGE);
   CHECK(dv_context_get_param(ctx, 999, &v) == DV_E_OUT_OF_RANGE);
+  lo = hi = def = 42;
   CHECK(dv_param_bounds(999, &lo, &hi, &def) == DV_E_OUT_OF_RANGE);
+  CHECK(lo == 0 && hi == 0 && def == 0); /* out-params are cleared on failure */
+  v = 42;
+  CHECK(dv_context_get_param(ctx, 999, &v) == DV_E_OUT_OF_RANGE && v == 0);
   CHECK(dv_context_set_param(ctx, DV_PARAM_PROFILE, DV_PROFILE_TRAINER) == DV_OK);
   CHECK(dv_context_set_param(ctx, DV_PARAM_MRZ_MAX_SUBSTITUTIONS, 3) == DV_OK);
   CHECK(strcmp(dv_last_error_message(), "") == 0); /* a successful call clears it */
@@ -316,6 +344,9 @@ static void test_build(void) {
   f.version = 0;
   CHECK(dv_mrz_build(&f, &text, NULL) == DV_E_VERSION);
   CHECK(dv_mrz_build(NULL, &text, NULL) == DV_E_INVALID_ARG);
+  f.version = DV_MRZ_FIELDS_VERSION;
+  f.surname = "M\xC3"; /* truncated UTF-8 */
+  CHECK(dv_mrz_build(&f, &text, NULL) == DV_E_UTF8 && text == NULL);
   dv_context_free(ctx);
 }
 

@@ -31,6 +31,9 @@ def _load() -> ctypes.CDLL:
         except OSError as e:
             errors.append(f"{path}: {e}")
             continue
+        if not hasattr(lib, "dv_abi_version"):
+            errors.append(f"{path}: not a docverify library")
+            continue
         lib.dv_abi_version.restype = ctypes.c_uint32
         lib.dv_abi_version.argtypes = []
         if lib.dv_abi_version() != ABI_VERSION:

@@ -46,15 +46,20 @@ class PixelView:
         else:
             raise ImageError(f"image arrays are H x W, H x W x 3 or H x W x 4; got shape {a.shape}")
         # Rows may be any distance apart (a crop of a larger image), but pixels within a
-        # row must be packed; otherwise copy.
-        packed = a.strides[1] == channels and (a.ndim == 2 or a.strides[2] == 1) and a.strides[0] > 0
+        # row must be packed and rows must not overlap; otherwise copy.
+        packed = (a.strides[1] == channels and (a.ndim == 2 or a.strides[2] == 1)
+                  and a.strides[0] >= a.shape[1] * channels)
         if not packed:
             a = np.ascontiguousarray(a)
         self._array = a  # keeps the memory alive for as long as the view is used
         height, width = a.shape[0], a.shape[1]
         row_stride = a.strides[0]
-        size = (height - 1) * row_stride + width * channels if height and width else 0
         fmt = pixel_format if pixel_format is not None else _FORMAT_BY_CHANNELS[channels]
+        if lib.dv_pixel_format_channels(fmt) != channels:
+            raise ImageError(f"pixel format {fmt} does not have {channels} channel(s)")
+        if not (0 < width < 2**32 and 0 < height < 2**32):  # ctypes would silently wrap
+            raise ImageError(f"image of {width} x {height} pixels cannot be described")
+        size = (height - 1) * row_stride + width * channels
         data = ctypes.cast(a.ctypes.data, ctypes.POINTER(ctypes.c_uint8))
         self.view = _native.ImageView(_native.IMAGE_VIEW_VERSION, fmt, width, height, row_stride, data, size)
         self.channels = channels

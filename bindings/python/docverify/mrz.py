@@ -131,17 +131,25 @@ class MrzReport(_NoTruth):
         return 0 if self.mrz.valid and not errors else 1
 
 
+def _known(cls: type, d: Dict[str, Any]) -> Dict[str, Any]:
+    """The keys this version knows: the schema only adds keys, and readers ignore new ones."""
+    names = {f.name for f in dataclasses.fields(cls)}
+    return {k: v for k, v in d.items() if k in names}
+
+
 def _report_from(doc: Dict[str, Any], text: str) -> MrzReport:
     m = doc["mrz"]
     mrz = Mrz(
         format=m["format"], lines=list(m["lines"]), lines_read=list(m["lines_read"]), valid=m["valid"],
-        long_document_number=m["long_document_number"], fields=Fields(**m["fields"]),
-        check_digits=[CheckDigit(**c) for c in m["check_digits"]], uncovered_fields=list(m["uncovered_fields"]),
+        long_document_number=m["long_document_number"], fields=Fields(**_known(Fields, m["fields"])),
+        check_digits=[CheckDigit(**_known(CheckDigit, c)) for c in m["check_digits"]],
+        uncovered_fields=list(m["uncovered_fields"]),
         corrections=[Correction(line=c["line"], column=c["column"], from_=c["from"], to=c["to"],
                                 proven_by=c["proven_by"]) for c in m["corrections"]],
         ambiguities=[Ambiguity(check=a["check"], readings=a["readings"]) for a in m["ambiguities"]])
     return MrzReport(schema=doc["schema"], reference_date=doc["reference_date"], profile=doc["profile"], mrz=mrz,
-                     checks=[Check(**c) for c in doc["checks"]], verdict=Verdict(**doc["verdict"]), text=text)
+                     checks=[Check(**_known(Check, c)) for c in doc["checks"]],
+                     verdict=Verdict(**_known(Verdict, doc["verdict"])), text=text)
 
 
 DateLike = Union[None, str, _dt.date]
@@ -223,11 +231,14 @@ def parse_mrz(text: Union[str, bytes], today: DateLike = None, profile: str = "k
     the text is not shaped like an MRZ; a failed check is reported, never raised.
     """
     key = (profile, _date_number(today), correct)
-    ctx = getattr(_local, "contexts", {}).get(key)
+    contexts = getattr(_local, "contexts", None)
+    if contexts is None:
+        contexts = _local.contexts = {}
+    ctx = contexts.get(key)
     if ctx is None:
-        if not hasattr(_local, "contexts"):
-            _local.contexts = {}
-        ctx = _local.contexts[key] = Context(profile=profile, today=today, correct=correct)
+        if len(contexts) >= 8:  # a long-running server passing each day's date: keep a few
+            contexts.pop(next(iter(contexts))).close()
+        ctx = contexts[key] = Context(profile=profile, today=today, correct=correct)
     return ctx.parse_mrz(text)
 
 
@@ -249,7 +260,12 @@ def build_mrz(format: str, document_code: str, issuing_state: str, document_numb
         raise ValueError(f"format must be one of {sorted(FORMATS)}")
     if len(sex) != 1:
         raise ValueError("sex must be M, F or X")
-    enc = lambda s: s.encode("utf-8")  # noqa: E731
+    def enc(s: Union[str, bytes]) -> bytes:
+        b = s if isinstance(s, bytes) else s.encode("utf-8")  # bytes are passed on as UTF-8
+        if b"\0" in b:  # C strings end at a NUL: refuse rather than silently cut a field
+            raise ValueError("field values may not contain NUL characters")
+        return b
+
     f = _native.MrzFields(_native.MRZ_FIELDS_VERSION, FORMATS[format], enc(document_code), enc(issuing_state),
                           enc(document_number), enc(nationality), enc(birth_date), sex.encode("ascii"),
                           enc(expiry_date), enc(surname), enc(given_names), enc(optional_data), enc(optional_data_2))

@@ -24,6 +24,16 @@ def test_any_strides():
     assert docverify.check_image(channels_last).channels == 3
 
 
+def test_overlapping_rows_are_copied_and_formats_checked():
+    from numpy.lib.stride_tricks import as_strided
+    base = np.arange(200, dtype=np.uint8)
+    overlapping = as_strided(base, shape=(10, 20), strides=(5, 1))  # rows overlap
+    assert docverify.check_image(overlapping).height == 10
+    from docverify.image import PIXEL_GRAY8, PixelView
+    with pytest.raises(docverify.ImageError):
+        PixelView(np.zeros((4, 4, 3), dtype=np.uint8), pixel_format=PIXEL_GRAY8)
+
+
 def test_bad_arrays():
     with pytest.raises(docverify.ImageError):
         docverify.check_image(np.zeros((10, 10), dtype=np.float32))

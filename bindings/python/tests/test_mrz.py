@@ -91,3 +91,21 @@ def test_build_mrz_round_trip():
     assert r.mrz.fields.given_names == "JAN EMILE"
     with pytest.raises(docverify.InvalidArgumentError, match="birth_date"):
         docverify.build_mrz("TD3", "P", "UTO", "X1", "1974-13-01", "Doe")
+
+
+def test_unknown_json_keys_are_ignored():
+    from docverify.mrz import _report_from
+    doc = docverify.parse_mrz(TD3, today="2010-01-01").to_dict()
+    doc["mrz"]["fields"]["place_of_birth"] = "UTOPIA"  # a key a newer library might add
+    doc["verdict"]["score"] = 0.5
+    assert _report_from(doc, "").mrz.fields.surname == "ERIKSSON"
+
+
+def test_build_refuses_nul():
+    with pytest.raises(ValueError):
+        docverify.build_mrz("TD3", "P", "UTO", "L898902C3\x00X", "1974-08-12", "Eriksson")
+
+
+def test_invalid_utf8_name_is_a_utf8_error():
+    with pytest.raises(docverify.Utf8Error):
+        docverify.build_mrz("TD3", "P", "UTO", "X1", "1974-08-12", b"M\xc3")

@@ -72,7 +72,8 @@ typedef int32_t dv_status;
 
 /* Never NULL: a short English description, "unknown status" for codes it does not know. */
 DV_API const char* dv_status_str(dv_status status);
-/* Never NULL: the detail of the last failed call on this thread, "" if none. */
+/* Never NULL: the detail of the last failed call on this thread, "" if none. Valid until
+ * the next docverify call on this thread. */
 DV_API const char* dv_last_error_message(void);
 
 /* Releases memory the library allocated for the caller (JSON strings). NULL is fine. */

@@ -6,6 +6,7 @@
 
 #include "capi/firewall.hpp"
 #include "capi/handles.hpp"
+#include "capi/secure_zero.hpp"
 #include "calendar/date.hpp"
 #include "version.hpp"
 
@@ -15,14 +16,19 @@ namespace {
 thread_local std::string t_last_error;
 }
 
-void set_last_error(const std::string& message) noexcept {
+void set_last_error(const char* prefix, const char* detail) noexcept {
+  if (!t_last_error.empty()) secure_zero(&t_last_error[0], t_last_error.size());
   try {
-    t_last_error = message;
+    t_last_error.assign(prefix ? prefix : "");
+    t_last_error.append(detail ? detail : "");
   } catch (...) {
     t_last_error.clear();  // out of memory while reporting: an empty text is still valid
   }
 }
-void clear_last_error() noexcept { t_last_error.clear(); }
+void clear_last_error() noexcept {
+  if (!t_last_error.empty()) secure_zero(&t_last_error[0], t_last_error.size());
+  t_last_error.clear();
+}
 const char* last_error_c_str() noexcept { return t_last_error.c_str(); }
 
 }  // namespace docverify::capi
@@ -113,6 +119,9 @@ DV_API void dv_context_free(dv_context* ctx) { delete ctx; }
 
 DV_API dv_status dv_param_bounds(dv_param param, double* out_min, double* out_max, double* out_default) {
   return guard([&]() -> dv_status {
+    if (out_min) *out_min = 0;
+    if (out_max) *out_max = 0;
+    if (out_default) *out_default = 0;
     const ParamBounds* b = bounds_of(param);
     if (!b) return fail(DV_E_OUT_OF_RANGE, "unknown parameter " + std::to_string(param));
     if (out_min) *out_min = b->min;
@@ -152,6 +161,7 @@ DV_API dv_status dv_context_set_param(dv_context* ctx, dv_param param, double va
 
 DV_API dv_status dv_context_get_param(const dv_context* ctx, dv_param param, double* out_value) {
   return guard([&]() -> dv_status {
+    if (out_value) *out_value = 0;
     if (!ctx || !out_value) return fail(DV_E_INVALID_ARG, "dv_context_get_param: ctx or out_value is NULL");
     switch (param) {
       case DV_PARAM_PROFILE: *out_value = static_cast<double>(ctx->profile); break;

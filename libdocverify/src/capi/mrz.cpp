@@ -13,7 +13,6 @@
 
 using docverify::capi::fail;
 using docverify::capi::guard;
-using docverify::capi::guard_value;
 namespace mrz = docverify::mrz;
 
 namespace {
@@ -41,16 +40,20 @@ void materialise(dv_mrz_result& h) {
   for (int i = 0; i < r.lines.count(); ++i) h.lines.emplace_back(r.lines.line(i));
   h.format_name = std::string(mrz::format_name(r.format));
   const mrz::MrzFields& f = r.fields;
-  const std::string birth = f.birth_date.iso(), expiry = f.expiry_date.iso();
-  const std::string values[11] = {f.document_code, f.issuing_state, f.document_number, f.nationality, birth,
-                                  f.sex ? std::string(1, f.sex) : std::string(), expiry, f.surname, f.given_names,
-                                  f.optional_data, f.optional_data_2};
-  for (int i = 0; i < 11; ++i) {
-    h.fields[i] = values[i];
-    h.field_present[i] = true;
-  }
-  h.field_present[DV_FIELD_BIRTH_DATE - 1] = !birth.empty();
-  h.field_present[DV_FIELD_EXPIRY_DATE - 1] = !expiry.empty();
+  h.fields[DV_FIELD_DOCUMENT_CODE - 1] = f.document_code;
+  h.fields[DV_FIELD_ISSUING_STATE - 1] = f.issuing_state;
+  h.fields[DV_FIELD_DOCUMENT_NUMBER - 1] = f.document_number;
+  h.fields[DV_FIELD_NATIONALITY - 1] = f.nationality;
+  h.fields[DV_FIELD_BIRTH_DATE - 1] = f.birth_date.iso();
+  h.fields[DV_FIELD_SEX - 1] = f.sex ? std::string(1, f.sex) : std::string();
+  h.fields[DV_FIELD_EXPIRY_DATE - 1] = f.expiry_date.iso();
+  h.fields[DV_FIELD_SURNAME - 1] = f.surname;
+  h.fields[DV_FIELD_GIVEN_NAMES - 1] = f.given_names;
+  h.fields[DV_FIELD_OPTIONAL_DATA - 1] = f.optional_data;
+  h.fields[DV_FIELD_OPTIONAL_DATA_2 - 1] = f.optional_data_2;
+  for (bool& present : h.field_present) present = true;
+  h.field_present[DV_FIELD_BIRTH_DATE - 1] = !h.fields[DV_FIELD_BIRTH_DATE - 1].empty();
+  h.field_present[DV_FIELD_EXPIRY_DATE - 1] = !h.fields[DV_FIELD_EXPIRY_DATE - 1].empty();
   h.field_present[DV_FIELD_SEX - 1] = f.sex != '\0';
   for (const auto& c : r.checks) {
     h.check_ids.emplace_back(c.id);
@@ -92,7 +95,11 @@ DV_API dv_status dv_mrz_parse(dv_mrz_result** out, dv_context* ctx, const char* 
     o.max_substitutions = ctx->max_substitutions;
     o.ambiguity_margin = ctx->ambiguity_margin;
     auto handle = std::make_unique<dv_mrz_result>();
-    handle->result = mrz::parse_mrz(std::string_view(text ? text : "", length), o);
+    {
+      mrz::MrzResult parsed = mrz::parse_mrz(std::string_view(text ? text : "", length), o);
+      handle->result = std::move(parsed);
+      docverify::capi::zeroise(parsed);  // what the move left behind (inline buffers, arrays)
+    }
     handle->today = o.today;
     handle->profile = o.profile;
     materialise(*handle);
@@ -141,6 +148,10 @@ DV_API size_t dv_mrz_result_correction_count(const dv_mrz_result* r) { return r 
 DV_API dv_status dv_mrz_result_correction(const dv_mrz_result* r, size_t i, uint32_t* line, uint32_t* column,
                                           char* from, char* to) {
   return guard([&]() -> dv_status {
+    if (line) *line = 0;
+    if (column) *column = 0;
+    if (from) *from = '\0';
+    if (to) *to = '\0';
     if (!r) return fail(DV_E_INVALID_ARG, "dv_mrz_result_correction: result is NULL");
     if (i >= r->result.corrections.size()) return fail(DV_E_OUT_OF_RANGE, "no correction " + std::to_string(i));
     const mrz::Correction& c = r->result.corrections[i];
@@ -181,6 +192,7 @@ DV_API const char* dv_mrz_result_reason(const dv_mrz_result* r, size_t i) {
 
 DV_API dv_status dv_mrz_result_json(const dv_mrz_result* r, char* buffer, size_t capacity, size_t* needed) {
   return guard([&]() -> dv_status {
+    if (needed) *needed = 0;
     if (!r) return fail(DV_E_INVALID_ARG, "dv_mrz_result_json: result is NULL");
     const size_t size = r->json.size() + 1;
     if (needed) *needed = size;
@@ -207,7 +219,10 @@ DV_API dv_status dv_mrz_result_text_alloc(const dv_mrz_result* r, char** out) {
       if (out) *out = nullptr;
       return fail(DV_E_INVALID_ARG, "dv_mrz_result_text_alloc: result is NULL");
     }
-    return copy_out(docverify::report::mrz_report_text(r->result, {r->today, r->profile}), out);
+    std::string text = docverify::report::mrz_report_text(r->result, {r->today, r->profile});
+    const dv_status s = copy_out(text, out);
+    docverify::capi::zeroise(text);
+    return s;
   });
 }
 
@@ -245,6 +260,7 @@ DV_API dv_status dv_mrz_build(const dv_mrz_fields* fields, char** out_text, bool
     for (const auto& l : built.lines) text += l + "\n";
     const dv_status s = copy_out(text, out_text);
     if (s == DV_OK && out_name_truncated) *out_name_truncated = built.name_truncated;
+    docverify::capi::zeroise(text);
     return s;
   });
 }

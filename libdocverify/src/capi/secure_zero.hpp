@@ -10,10 +10,14 @@ namespace docverify::capi {
 
 void secure_zero(void* data, std::size_t size) noexcept;
 
+// The whole buffer, up to its capacity: bytes past the end may hold older, longer text.
 inline void zeroise(std::string& s) noexcept {
-  if (!s.empty()) secure_zero(&s[0], s.size());
+  s.resize(s.capacity());  // no reallocation: capacity is already there
+  secure_zero(&s[0], s.size());
+  s.clear();
 }
 
+void zeroise(mrz::MrzResult& r) noexcept;
 void zeroise(dv_mrz_result& h) noexcept;
 
 }  // namespace docverify::capi

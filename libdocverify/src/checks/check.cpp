@@ -2,6 +2,15 @@
 
 namespace docverify {
 
+void CheckMessage::wipe() noexcept {
+  if (!owned_) return;
+  std::string& s = *owned_;
+  s.resize(s.capacity());
+  volatile char* p = &s[0];
+  for (std::size_t i = 0; i < s.size(); ++i) p[i] = 0;
+  s.clear();
+}
+
 std::string_view to_string(CheckStatus s) noexcept {
   switch (s) {
     case CheckStatus::ok: return "ok";

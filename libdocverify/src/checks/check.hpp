@@ -72,6 +72,8 @@ class CheckMessage {
   CheckMessage& operator=(CheckMessage&&) noexcept = default;
   ~CheckMessage() = default;
   std::string_view view() const noexcept { return owned_ ? std::string_view(*owned_) : std::string_view(literal_); }
+  // Overwrites an owned text before its memory goes back (it may quote personal data).
+  void wipe() noexcept;
 
  private:
   const char* literal_ = "";

@@ -1,5 +1,7 @@
 #include "mrz/builder.hpp"
 
+#include "errors/input_error.hpp"
+
 #include <stdexcept>
 
 #include "mrz/alphabet.hpp"
@@ -12,7 +14,7 @@ namespace docverify::mrz {
 namespace {
 
 [[noreturn]] void fail(const std::string& field, const std::string& why) {
-  throw std::invalid_argument(field + ": " + why);
+  throw InputError(field + ": " + why);
 }
 
 // Upper-cases ASCII, turns spaces into fillers and refuses anything outside the alphabet.
@@ -28,7 +30,7 @@ std::string mrz_token(std::string_view field, std::string_view value, bool allow
 }
 
 std::string padded(std::string_view field, std::string s, std::size_t width) {
-  if (s.size() > width) fail(std::string(field), "'" + s + "' is longer than " + std::to_string(width) + " characters");
+  if (s.size() > width) fail(std::string(field), quote_input(s) + " is longer than " + std::to_string(width) + " characters");
   s.resize(width, kFiller);
   return s;
 }
@@ -36,7 +38,7 @@ std::string padded(std::string_view field, std::string s, std::size_t width) {
 std::string date_field(std::string_view field, const std::string& iso, bool allow_empty) {
   if (iso.empty() && allow_empty) return "<<<<<<";
   char out[6];
-  if (!iso_to_yymmdd(iso, out)) fail(std::string(field), "'" + iso + "' is not YYYY-MM-DD (or YYYY-MM / YYYY)");
+  if (!iso_to_yymmdd(iso, out)) fail(std::string(field), quote_input(iso) + " is not YYYY-MM-DD (or YYYY-MM / YYYY)");
   return std::string(out, 6);
 }
 

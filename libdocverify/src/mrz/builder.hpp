@@ -29,7 +29,8 @@ struct BuiltMrz {
   bool name_truncated = false;
 };
 
-// Throws std::invalid_argument naming the field when a value cannot be written.
+// Throws InputError naming the field when a value cannot be written (Utf8Error for names
+// that are not UTF-8).
 BuiltMrz build_mrz(const MrzFieldsInput& input);
 
 }  // namespace docverify::mrz

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "errors/input_error.hpp"
 #include "mrz/format.hpp"
 
 namespace docverify::mrz {
@@ -40,10 +41,10 @@ class MrzLines {
 
 // Unusable input: names the 1-based line and column where it goes wrong (0 when the
 // problem is not at one place, e.g. the number of lines).
-class MrzInputError : public std::invalid_argument {
+class MrzInputError : public InputError {
  public:
   MrzInputError(int line, int column, const std::string& message)
-      : std::invalid_argument(message), line_(line), column_(column) {}
+      : InputError(message), line_(line), column_(column) {}
   int line() const noexcept { return line_; }
   int column() const noexcept { return column_; }
 

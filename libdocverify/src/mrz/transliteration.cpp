@@ -6,6 +6,8 @@
 // otherwise dropped: the MRZ can only carry A-Z, and an unknown letter has no defensible spelling.
 #include "mrz/transliteration.hpp"
 
+#include "errors/input_error.hpp"
+
 #include <algorithm>
 #include <iterator>
 #include <limits>
@@ -387,7 +389,7 @@ const Entry* find_entry(char32_t cp) {
 }
 
 [[noreturn]] void throw_bad_utf8(std::size_t offset, const char* what) {
-  throw std::invalid_argument("docverify::mrz: name is not valid UTF-8 (" + std::string(what) +
+  throw Utf8Error("name is not valid UTF-8 (" + std::string(what) +
                               " at byte offset " + std::to_string(offset) + ")");
 }
 

@@ -9,7 +9,7 @@ namespace docverify::mrz {
 // apostrophes and other punctuation dropped, hyphens, spaces and commas turned into a single '<',
 // runs of separators collapsed, leading/trailing separators removed. Digits are dropped (names carry none).
 // Returns the primary (recommended) transliteration.
-// Throws std::invalid_argument with a clear message on invalid UTF-8.
+// Throws Utf8Error (an InputError, an std::invalid_argument) on invalid UTF-8.
 std::string transliterate_name(std::string_view utf8);
 // Every permitted MRZ spelling of the name (for comparing a VIZ name against an MRZ):
 // each character with alternatives contributes each of them (Ä -> "AE" or "A"; Ü -> "UE", "UXX" or "U";
@@ -17,6 +17,6 @@ std::string transliterate_name(std::string_view utf8);
 // Capped at `max_variants` results (no combinatorial explosion on long names); no duplicates.
 // Order after the primary: each convention applied to the whole name (e.g. every umlaut as its plain
 // letter), then spellings differing from the primary in one character, then in two, and so on.
-// Throws std::invalid_argument on invalid UTF-8; returns an empty vector when max_variants is 0.
+// Throws Utf8Error on invalid UTF-8; returns an empty vector when max_variants is 0.
 std::vector<std::string> transliteration_variants(std::string_view utf8, std::size_t max_variants = 64);
 }

@@ -38,7 +38,7 @@ void write_lines(JsonWriter& w, std::string_view key, const mrz::MrzLines& lines
 
 std::string mrz_report_json(const MrzResult& r, const ReportContext& ctx) {
   std::string out;
-  out.reserve(4096);
+  out.reserve(16384);  // one buffer: growing would free copies of personal data along the way
   JsonWriter w(out);
   w.begin_object();
   w.field("schema", kReportSchema);
@@ -177,6 +177,7 @@ std::string upper_status(CheckStatus s) {
 
 std::string mrz_report_text(const MrzResult& r, const ReportContext& ctx) {
   std::string out;
+  out.reserve(16384);
   out += "MRZ ";
   out += mrz::format_name(r.format);
   out += " (";

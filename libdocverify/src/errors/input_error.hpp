@@ -1,0 +1,32 @@
+#pragma once
+// Exceptions that mean "the caller's input is wrong", as opposed to a bug. The C API maps
+// exactly these to caller-error status codes; any other exception is an internal error.
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace docverify {
+
+// A value the caller gave cannot be used (DV_E_INVALID_ARG).
+class InputError : public std::invalid_argument {
+ public:
+  using std::invalid_argument::invalid_argument;
+};
+
+// Text that must be UTF-8 is not (DV_E_UTF8).
+class Utf8Error : public InputError {
+ public:
+  using InputError::InputError;
+};
+
+// Caller values quoted in messages are cut, so an error text never carries a whole
+// document's worth of personal data, nor megabytes of it.
+inline std::string quote_input(std::string_view value, std::size_t max = 40) {
+  std::string q = "'";
+  q.append(value.substr(0, max));
+  if (value.size() > max) q += "...";
+  q += "'";
+  return q;
+}
+
+}  // namespace docverify
