@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "mrz/alphabet.hpp"
 #include "test_support.hpp"
 
@@ -184,4 +186,77 @@ TEST(Correction, ReadingWithoutCandidatesIsAnInputError) {
   EXPECT_THROW(parse_mrz_reading(reading, options_on(2010, 1, 1)), MrzInputError);
 }
 
+}  // namespace docverify::mrz
+
+namespace docverify::mrz {
+namespace {
+MrzReading plain_reading(const std::vector<std::string>& lines, float confidence) {
+  MrzReading r;
+  for (const auto& l : lines) {
+    std::vector<CharReading> line;
+    for (char c : l) line.push_back(CharReading{{CharCandidate{c, confidence}}});
+    r.lines.push_back(std::move(line));
+  }
+  return r;
+}
+}  // namespace
+
+// From the engine review: padding alternatives that change no sum must not push the
+// cheapest proven reading out of the search.
+TEST(Correction, CheapestCompositeReadingWinsDespitePadding) {
+  const std::vector<std::string> lines = {"I<NLDXR12345670<<<<<<<<<<<<<<<", "8503127F3101012NLD<<<<<<<<<<<1",
+                                          "DE<JONG<<ANNA<<<<<<<<<<<<<<<<<"};
+  MrzReading reading = plain_reading(lines, 0.9F);
+  const auto pad = [&](int line, int col) {
+    auto& c = reading.lines[static_cast<std::size_t>(line)][static_cast<std::size_t>(col)].candidates;
+    for (char alt : std::string("0AKU")) c.push_back(CharCandidate{alt, 0.9F * std::exp(-5.0F)});
+  };
+  for (int col = 15; col < 30; ++col) pad(0, col);
+  for (int col = 18; col < 29; ++col) pad(1, col);
+  reading.lines[0][15].candidates.push_back(CharCandidate{'7', 0.9F * std::exp(-0.1F)});
+  reading.lines[1][28].candidates.push_back(CharCandidate{'7', 0.9F * std::exp(-1.2F)});
+  const MrzResult r = parse_mrz_reading(reading, test::options_on(2026, 3, 1));
+  ASSERT_EQ(r.corrections.size(), 1U);
+  EXPECT_EQ(r.corrections[0].line, 0);
+  EXPECT_EQ(r.corrections[0].column, 15);
+  EXPECT_EQ(r.corrections[0].to, '7');
+  EXPECT_TRUE(r.valid);
+}
+
+TEST(Correction, ZeroMarginStillRefusesExactTies) {
+  std::vector<std::string> bad = test::kMrvb;
+  bad[1][1] = 'B';
+  MrzReading reading = plain_reading(bad, 0.98F);
+  reading.lines[1][1].candidates = {CharCandidate{'B', 0.5F}, CharCandidate{'8', 0.45F}};
+  const int needed = (char_value('8') - char_value('B')) * weight_at(1);
+  char other = '\0';
+  for (char c = '0'; c <= '9'; ++c) {
+    const int delta = (char_value(c) - char_value(bad[1][4])) * weight_at(4);
+    if (c != bad[1][4] && ((delta - needed) % 10 + 10) % 10 == 0) other = c;
+  }
+  ASSERT_NE(other, '\0');
+  reading.lines[1][4].candidates = {CharCandidate{bad[1][4], 0.5F}, CharCandidate{other, 0.45F}};
+  MrzOptions o = test::options_on(1995, 1, 1);
+  o.ambiguity_margin = 0.0;
+  const MrzResult r = parse_mrz_reading(reading, o);
+  EXPECT_TRUE(r.corrections.empty());
+  EXPECT_FALSE(r.ambiguities.empty());
+}
+
+// Every position offers four alternatives and nothing verifies: the search is bounded and
+// proves nothing.
+TEST(Correction, AdversarialReadingIsBoundedAndProvesNothing) {
+  std::vector<std::string> bad = test::kTd1;
+  bad[1][29] = bad[1][29] == '9' ? '0' : static_cast<char>(bad[1][29] + 1);  // composite wrong
+  bad[1][6] = bad[1][6] == '9' ? '0' : static_cast<char>(bad[1][6] + 1);    // birth digit wrong
+  MrzReading reading = plain_reading(bad, 0.5F);
+  for (auto& line : reading.lines)
+    for (auto& ch : line)
+      for (char alt : std::string("0A1B")) ch.candidates.push_back(CharCandidate{alt, 0.4F});
+  MrzOptions o = test::options_on(2010, 1, 1);
+  o.max_substitutions = 4;
+  const MrzResult r = parse_mrz_reading(reading, o);
+  EXPECT_FALSE(r.checks.empty());
+  for (const auto& c : r.corrections) EXPECT_NE(c.proven_by, CheckedField::composite);
+}
 }  // namespace docverify::mrz

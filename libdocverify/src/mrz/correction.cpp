@@ -15,14 +15,22 @@ void PositionAlternatives::add(char c, float cost) noexcept {
       return;
     }
   }
-  if (count < items.size()) items[count++] = Alternative{c, cost};
+  if (count < items.size()) {
+    items[count++] = Alternative{c, cost};
+    return;
+  }
+  // Full: keep the cheapest; a likely alternative must not be lost behind unlikely ones.
+  std::uint8_t worst = 0;
+  for (std::uint8_t i = 1; i < count; ++i)
+    if (items[i].cost > items[worst].cost) worst = i;
+  if (cost < items[worst].cost) items[worst] = Alternative{c, cost};
 }
 
 std::array<std::uint8_t, kMaxChars> position_classes(const Layout& layout, const CheckPlan& plan, const MrzLines& lines) {
   std::array<std::uint8_t, kMaxChars> cls = layout.classes;
-  for (std::uint8_t i = 0; i < plan.count; ++i) {
-    const Span& d = plan.checks[i].digit;
-    cls[lines.index(d.line, d.start)] |= kDigit;  // a long number's digit sits in the optional data
+  if (plan.long_number) {
+    const Span& d = plan.checks[0].digit;  // a long number's digit sits in the optional data
+    cls[lines.index(d.line, d.start)] = kDigit;
   }
   return cls;
 }
@@ -97,6 +105,20 @@ struct Candidate {
   std::array<Sub, 6> subs{};
 };
 
+struct Enumeration {
+  std::vector<Candidate> readings;
+  bool truncated = false;  // more readings than the cap: nothing may be proven from it
+};
+
+// Bounds on the work a hopeless or adversarial reading can cause.
+constexpr std::size_t kMaxReadingsPerGroup = 20000;
+constexpr std::size_t kMaxSearchNodes = 400000;
+
+// Two readings tie when the second is not clearly less likely; equal costs always tie.
+inline bool ties(float best, float second, float margin) {
+  return second - best < margin || second - best <= 1e-6F;
+}
+
 struct Group {
   std::vector<std::size_t> positions;
   int check = -1;  // planned check index, -1 for the free positions
@@ -136,7 +158,7 @@ class Corrector {
 
   // Every reading of the group within the substitution budget, class-valid; for a checked
   // group only those whose digit verifies. Sorted by cost.
-  std::vector<Candidate> enumerate(const Group& g) const;
+  Enumeration enumerate(const Group& g) const;
 
   std::vector<Correction> to_corrections(const Candidate& c, CheckedField by) const {
     std::vector<Correction> out;
@@ -155,20 +177,27 @@ class Corrector {
   std::array<std::uint8_t, kMaxChars> cls_;
 };
 
-std::vector<Candidate> Corrector::enumerate(const Group& g) const {
-  std::vector<Candidate> out;
+Enumeration Corrector::enumerate(const Group& g) const {
+  Enumeration out;
   int forced = 0;
   for (auto i : g.positions)
     if (!admits(i, at(i))) ++forced;
   if (forced > settings_.max_substitutions) return out;
   MrzLines scratch = lines_;
   Candidate current;
-  // Depth-first over positions: keep the character (when its class allows) or take an alternative.
+  std::size_t leaves = 0;
+  // Depth-first over positions: keep the character (when its class allows) or take an
+  // alternative. Every reading is visited; past the cap the list is marked incomplete, and
+  // an incomplete list never proves anything.
   auto visit = [&](auto&& self, std::size_t k) -> void {
-    if (out.size() > 4096) return;  // bound the work on hopeless input
+    if (out.truncated) return;
     if (k == g.positions.size()) {
+      if (++leaves > kMaxReadingsPerGroup) {
+        out.truncated = true;
+        return;
+      }
       if (g.check >= 0 && !verifies(scratch, g.check)) return;
-      out.push_back(current);
+      out.readings.push_back(current);
       return;
     }
     const std::size_t i = g.positions[k];
@@ -181,8 +210,8 @@ std::vector<Candidate> Corrector::enumerate(const Group& g) const {
     for (std::uint8_t a = 0; a < alts.count; ++a) {
       const char to = alts.items[a].ch;
       if (to == orig || !admits(i, to)) continue;
-      scratch.set(line, col, to);
       const bool unforced = admits(i, orig);
+      scratch.set(line, col, to);
       current.subs[current.n++] = Sub{static_cast<std::uint8_t>(i), to};
       current.unforced = static_cast<std::uint8_t>(current.unforced + (unforced ? 1 : 0));
       current.cost += alts.items[a].cost;
@@ -194,7 +223,8 @@ std::vector<Candidate> Corrector::enumerate(const Group& g) const {
     }
   };
   visit(visit, 0);
-  std::stable_sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) { return a.cost < b.cost; });
+  std::stable_sort(out.readings.begin(), out.readings.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.cost < b.cost; });
   return out;
 }
 
@@ -240,58 +270,69 @@ CorrectionOutcome Corrector::run() {
 
   const float margin = static_cast<float>(settings_.margin);
   struct FieldChoice {
-    std::vector<Candidate> options;  // the one proven reading, or the tied readings
-    bool resolved = false;           // proven by the field's own digit
-    bool ambiguous = false;
+    std::vector<Candidate> options;  // every reading its digit verifies, cheapest first
+    bool resolved = false;           // one reading is clearly the most likely
+    bool truncated = false;
   };
   std::vector<FieldChoice> choices(fields.size());
+  bool every_field_verifies = true;
   for (std::size_t f = 0; f < fields.size(); ++f) {
-    std::vector<Candidate> all = enumerate(fields[f]);
+    Enumeration e = enumerate(fields[f]);
     FieldChoice& ch = choices[f];
-    if (all.empty()) {
+    ch.truncated = e.truncated;
+    ch.options = std::move(e.readings);
+    if (ch.options.empty()) {
+      every_field_verifies = false;
       ch.options.push_back(Candidate{});  // unprovable: stays as read
-    } else if (all[0].n == 0 || all.size() == 1 || all[1].cost - all[0].cost >= margin) {
-      // The reading as given verifies, or one correction is clearly the most likely.
-      ch.options.push_back(all[0]);
-      ch.resolved = true;
-    } else {
-      for (const auto& c : all)
-        if (c.cost - all[0].cost < margin && ch.options.size() < 16) ch.options.push_back(c);
-      ch.ambiguous = true;
+      continue;
     }
+    ch.resolved = !ch.truncated && (ch.options[0].n == 0 || ch.options.size() == 1 ||
+                                    !ties(ch.options[0].cost, ch.options[1].cost, margin));
   }
 
   auto field_of = [&](std::size_t f) { return plan_.checks[static_cast<std::size_t>(fields[f].check)].field; };
   // Field digits alone prove a substitution of an impossible character. Replacing a
   // possible one (a recogniser's runner-up) also needs the composite, when there is one.
-  auto apply_resolved = [&](bool composite_confirmed) {
+  auto apply_resolved = [&]() {
     for (std::size_t f = 0; f < fields.size(); ++f) {
-      if (!choices[f].resolved || choices[f].options[0].n == 0) continue;
-      if (composite >= 0 && !composite_confirmed && choices[f].options[0].unforced > 0) continue;
-      auto fixes = to_corrections(choices[f].options[0], field_of(f));
-      apply(lines_, choices[f].options[0]);
+      const FieldChoice& ch = choices[f];
+      if (!ch.resolved || ch.options[0].n == 0) continue;
+      if (composite >= 0 && ch.options[0].unforced > 0) continue;
+      auto fixes = to_corrections(ch.options[0], field_of(f));
+      apply(lines_, ch.options[0]);
       outcome.applied.insert(outcome.applied.end(), fixes.begin(), fixes.end());
     }
   };
   auto report_field_ambiguities = [&]() {
     for (std::size_t f = 0; f < fields.size(); ++f) {
-      if (!choices[f].ambiguous) continue;
+      const FieldChoice& ch = choices[f];
+      if (ch.resolved || (ch.options.size() < 2 && !ch.truncated)) continue;
       Ambiguity a;
       a.check = field_of(f);
-      for (const auto& c : choices[f].options) a.readings.push_back(to_corrections(c, a.check));
+      for (const auto& c : ch.options) {
+        if (a.readings.size() >= 8) break;
+        a.readings.push_back(to_corrections(c, a.check));
+      }
       outcome.ambiguities.push_back(std::move(a));
     }
   };
 
   if (composite < 0) {
-    apply_resolved(false);
+    apply_resolved();
+    report_field_ambiguities();
+    return outcome;
+  }
+  if (!every_field_verifies) {
+    // A composite "proof" means nothing while some field's own digit still fails.
+    apply_resolved();
     report_field_ambiguities();
     return outcome;
   }
 
-  // The composite decides among tied field readings and proves what only it covers.
-  const std::vector<Candidate> free_options = enumerate(free_group);
-  const std::vector<Candidate> digit_options = enumerate(digit_group);
+  // The composite decides among the fields' verifying readings and proves what only it
+  // covers. The search finds the two cheapest complete readings that verify everything.
+  const Enumeration free_options = enumerate(free_group);
+  const Enumeration digit_options = enumerate(digit_group);
   struct Solution {
     float cost = 0.0F;
     std::vector<std::size_t> pick;  // per field, then free, then digit
@@ -299,6 +340,8 @@ CorrectionOutcome Corrector::run() {
   std::vector<Solution> best;  // the two cheapest, cheapest first
   std::vector<std::size_t> pick(fields.size() + 2, 0);
   MrzLines scratch = lines_;
+  std::size_t nodes = 0;
+  bool budget_hit = false;
   auto consider = [&](float cost) {
     if (best.size() == 2 && cost >= best[1].cost) return;
     if (!verifies(scratch, composite)) return;
@@ -313,62 +356,68 @@ CorrectionOutcome Corrector::run() {
     }
   };
   auto search = [&](auto&& self, std::size_t level, float cost) -> void {
-    if (best.size() == 2 && cost >= best[1].cost) return;
+    if (budget_hit) return;
+    if (++nodes > kMaxSearchNodes) {
+      budget_hit = true;
+      return;
+    }
+    if (best.size() == 2 && cost >= best[1].cost) return;  // lists are cheapest first
     const std::size_t n_fields = fields.size();
     const std::vector<Candidate>* options = nullptr;
     if (level < n_fields) options = &choices[level].options;
-    else if (level == n_fields) options = &free_options;
-    else if (level == n_fields + 1) options = &digit_options;
+    else if (level == n_fields) options = &free_options.readings;
+    else if (level == n_fields + 1) options = &digit_options.readings;
     else {
       consider(cost);
       return;
     }
     for (std::size_t k = 0; k < options->size(); ++k) {
       const Candidate& c = (*options)[k];
+      if (best.size() == 2 && cost + c.cost >= best[1].cost) break;
       pick[level] = k;
       apply(scratch, c);
       self(self, level + 1, cost + c.cost);
       restore(c);
     }
   };
-  // A composite "proof" means nothing while some field's own digit still fails.
-  bool every_field_verifies = true;
-  for (const auto& ch : choices) every_field_verifies = every_field_verifies && (ch.resolved || ch.ambiguous);
-  if (every_field_verifies && !free_options.empty() && !digit_options.empty()) search(search, 0, 0.0F);
+  search(search, 0, 0.0F);
 
-  if (best.empty()) {
-    apply_resolved(false);
-    report_field_ambiguities();
-    return outcome;
-  }
-  const bool tie = best.size() == 2 && best[1].cost - best[0].cost < margin;
-  auto corrections_of = [&](const Solution& s) {
+  bool complete = !budget_hit && !free_options.truncated && !digit_options.truncated;
+  for (const auto& ch : choices) complete = complete && !ch.truncated;
+  auto corrections_of = [&](const Solution& sol) {
     std::vector<Correction> out;
     for (std::size_t f = 0; f < fields.size(); ++f) {
-      const Candidate& c = choices[f].options[s.pick[f]];
-      auto fixes = to_corrections(c, choices[f].resolved ? field_of(f) : CheckedField::composite);
+      auto fixes = to_corrections(choices[f].options[sol.pick[f]], field_of(f));
       out.insert(out.end(), fixes.begin(), fixes.end());
     }
-    for (const Candidate* c : {&free_options[s.pick[fields.size()]], &digit_options[s.pick[fields.size() + 1]]}) {
+    for (const Candidate* c : {&free_options.readings[sol.pick[fields.size()]],
+                               &digit_options.readings[sol.pick[fields.size() + 1]]}) {
       auto fixes = to_corrections(*c, CheckedField::composite);
       out.insert(out.end(), fixes.begin(), fixes.end());
     }
     return out;
   };
-  if (tie) {
-    Ambiguity a;  // described before anything is applied, so "from" is as read
+  if (best.empty()) {
+    apply_resolved();
+    report_field_ambiguities();
+    return outcome;
+  }
+  const bool tie = best.size() == 2 && ties(best[0].cost, best[1].cost, margin);
+  if (tie || !complete) {
+    // Not proven: either two readings verify about equally well, or the search could not
+    // look at every reading. Described before anything is applied, so "from" is as read.
+    Ambiguity a;
     a.check = CheckedField::composite;
     a.readings.push_back(corrections_of(best[0]));
-    a.readings.push_back(corrections_of(best[1]));
+    if (best.size() == 2) a.readings.push_back(corrections_of(best[1]));
     outcome.ambiguities.push_back(std::move(a));
-    report_field_ambiguities();
-    apply_resolved(false);
+    apply_resolved();
     return outcome;
   }
   outcome.applied = corrections_of(best[0]);
   for (std::size_t f = 0; f < fields.size(); ++f) apply(lines_, choices[f].options[best[0].pick[f]]);
-  apply(lines_, free_options[best[0].pick[fields.size()]]);
-  apply(lines_, digit_options[best[0].pick[fields.size() + 1]]);
+  apply(lines_, free_options.readings[best[0].pick[fields.size()]]);
+  apply(lines_, digit_options.readings[best[0].pick[fields.size() + 1]]);
   return outcome;
 }
 

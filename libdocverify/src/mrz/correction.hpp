@@ -16,7 +16,7 @@ struct Alternative {
   float cost = 0.0F;  // -ln(p(alternative) / p(as read)), >= 0
 };
 struct PositionAlternatives {
-  std::array<Alternative, 4> items{};
+  std::array<Alternative, 6> items{};  // the cheapest ones when more are offered
   std::uint8_t count = 0;
   void add(char c, float cost) noexcept;
 };

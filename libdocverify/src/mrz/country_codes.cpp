@@ -299,6 +299,7 @@ constexpr CountryCode kCodes[] = {
     {"XXC", "Refugee (other)", WR, OK, false},  // ICAO
     {"XXX", "Unspecified nationality", WR, OK, false},  // ICAO
     {"YEM", "Yemen", OK, OK, true},
+    {"YTO", "Utopia (specimen, older ICAO examples)", SPEC, SPEC, false},  // ICAO 9303 worked examples
     {"ZAF", "South Africa", OK, OK, true},
     {"ZMB", "Zambia", OK, OK, true},
     {"ZWE", "Zimbabwe", OK, OK, true},

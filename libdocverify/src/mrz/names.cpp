@@ -117,12 +117,15 @@ std::string build_name_field(std::string_view primary, std::string_view secondar
       name.resize(width);  // cut the secondary identifier, keeping at least its initial
     } else if (!secondary.empty()) {
       // Primary alone overflows: keep as much of it as fits with "<<" and the initial.
-      name = std::string(primary.substr(0, width - 3)) + "<<" + secondary.front();
+      std::string cut(primary.substr(0, width - 3));
+      while (!cut.empty() && cut.back() == kFiller) cut.pop_back();  // never "<<<"
+      name = cut + "<<" + secondary.front();
     } else {
       name.resize(width);
     }
   }
-  // A cut that ends on a separator would hide the truncation and leave a dangling '<'.
+  // A cut that ends on a separator leaves no dangling '<' (the field then ends in fillers,
+  // so readers cannot see the truncation; the builder still reports it).
   if (name.size() == width) {
     while (!name.empty() && name.back() == kFiller) name.pop_back();
   }

@@ -82,11 +82,12 @@ void check_national_rules(const MrzResult& r, const MrzOptions& o, std::vector<C
   const std::string_view issuer = f.issuing_state;
   const std::string_view nationality = f.nationality;
   const bool passport = r.format == Format::td3 && !f.document_code.empty() && f.document_code[0] == 'P';
+  const bool ordinary_passport = r.format == Format::td3 && f.document_code == "P";
   if (issuer == "DEU" || nationality == "DEU") {
     out.push_back(record("text.national.deu_code", CheckStatus::warning, false, Diagnose::code_role,
                          "Germany is written D (D<<) in an MRZ, never DEU (ICAO 9303-3 §5)"));
   }
-  if (issuer == "D" && passport) {
+  if (issuer == "D" && ordinary_passport) {  // the pattern is known for ordinary passports only
     const bool ok = german_passport_number(f.document_number);
     out.push_back(record("text.national.deu_passport_number", ok ? CheckStatus::ok : CheckStatus::warning, false,
                          Diagnose::field_format,

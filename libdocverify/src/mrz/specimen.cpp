@@ -29,8 +29,9 @@ constexpr std::string_view kSpecimenNames[] = {
     "ZHENGJIAN<<YANGBEN",
 };
 
-constexpr std::string_view kSpecimenWords[] = {"SPECIMEN", "MUSTER", "MUSTERMANN", "MUESTRA", "ECHANTILLON",
-                                               "SPECIMENS", "ZHENGJIAN"};
+// Generic words (weak alone). MUSTERMANN and ZHENGJIAN count only as the full specimen
+// names above: Zhengjian is a real given name.
+constexpr std::string_view kSpecimenWords[] = {"SPECIMEN", "MUSTER", "MUESTRA", "ECHANTILLON", "SPECIMENS"};
 
 constexpr std::string_view kSpecimenNumbers[] = {"L898902C3", "D23145890", "HA672242", "C01X00T47",
                                                  "T22000129", "E00000000", "L8988901C"};
@@ -95,18 +96,23 @@ void for_each_word(std::string_view name, Fn&& fn) {
 
 }  // namespace
 
-std::vector<std::string> specimen_reasons(const MrzResult& r) {
-  std::vector<std::string> reasons;
+SpecimenFindings specimen_findings(const MrzResult& r) {
+  SpecimenFindings found;
+  std::vector<std::string>& reasons = found.reasons;
+  auto strong = [&](std::string reason) {
+    reasons.push_back(std::move(reason));
+    found.strong = true;
+  };
   const MrzFields& f = r.fields;
   const std::string_view issuer = f.issuing_state, nationality = f.nationality, number = f.document_number;
   for (std::string_view code : {std::string_view("UTO"), std::string_view("YTO")}) {
-    if (issuer == code) reasons.push_back("issuing state " + std::string(code) + " is a specimen code");
-    if (nationality == code) reasons.push_back("nationality " + std::string(code) + " is a specimen code");
+    if (issuer == code) strong("issuing state " + std::string(code) + " is a specimen code");
+    if (nationality == code) strong("nationality " + std::string(code) + " is a specimen code");
   }
   std::string storage;
   const std::string_view name = printed_name(r, storage);
   if (const auto* s = match(name, kSpecimenNames, kNameHashes))
-    reasons.push_back("name " + std::string(*s) + " is a published specimen name");
+    strong("name " + std::string(*s) + " is a published specimen name");
   for_each_word(name, [&](std::string_view word) {
     if (word.size() < 6) return;  // every specimen word is longer
     if (const auto* w = match(word, kSpecimenWords, kWordHashes))
@@ -114,13 +120,13 @@ std::vector<std::string> specimen_reasons(const MrzResult& r) {
   });
   if (number.size() == 8 || number.size() == 9) {
     for (std::string_view n : kSpecimenNumbers)
-      if (number == n) reasons.push_back("document number " + std::string(n) + " is a published specimen number");
+      if (number == n) strong("document number " + std::string(n) + " is a published specimen number");
   }
   if (repeated_digit(number)) reasons.push_back("document number " + f.document_number + " repeats one digit");
   for (std::string_view n : kSpecimenPersonalNumbers)
     if (std::string_view(f.optional_data) == n || std::string_view(f.optional_data_2) == n)
-      reasons.push_back("personal number " + std::string(n) + " is a published specimen value");
-  return reasons;
+      strong("personal number " + std::string(n) + " is a published specimen value");
+  return found;
 }
 
 }  // namespace docverify::mrz

@@ -8,7 +8,13 @@
 
 namespace docverify::mrz {
 
-// Why the MRZ looks like a specimen; empty when it does not.
-std::vector<std::string> specimen_reasons(const MrzResult& result);
+// Why the MRZ looks like a specimen. Strong: specimen codes, published specimen names and
+// numbers. Weak: a generic word (SPECIMEN, MUSTER, ...) or a repeated-digit number alone,
+// which a real document can carry.
+struct SpecimenFindings {
+  std::vector<std::string> reasons;
+  bool strong = false;
+};
+SpecimenFindings specimen_findings(const MrzResult& result);
 
 }  // namespace docverify::mrz

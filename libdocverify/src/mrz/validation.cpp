@@ -180,8 +180,8 @@ void check_dates_syntax(const MrzResult& r, std::vector<CheckRecord>& out) {
     const std::string_view raw = r.lines.span(z->span);
     const std::string label(zone_label(kind));
     if (!d.present) {
-      if (!unknown_allowed) notes += label + " not printed; ";
-      else problems += label + " is all fillers; ";
+      // All fillers: an unknown birth date (9303 allows it) or a document without expiry.
+      notes += label + (unknown_allowed ? " unknown (all fillers); " : " not printed; ");
       return;
     }
     if (!d.calendar_valid) {
@@ -381,26 +381,24 @@ void check_date_logic(const MrzResult& r, const MrzOptions& o, std::vector<Check
     else set(order, CheckStatus::error, Diagnose::logic, "expiry " + expiry.iso() + " is not after birth " + birth.iso());
     out.push_back(std::move(order));
   }
-  if (expiry.complete()) {
-    // No issuer gives a travel document more than about ten years; twenty is generous.
-    CheckRecord horizon = make("text.date.expiry_horizon", CheckGroup::text, false);
-    const Date limit = add_years(o.today, 20);
-    if (compare_dates(expiry.date(), limit) <= 0) set(horizon, CheckStatus::ok, Diagnose::none, "expiry within 20 years of the reference date");
-    else set(horizon, CheckStatus::warning, Diagnose::validity_period, "expiry " + expiry.iso() + " is more than 20 years after " + format_iso_date(o.today));
-    out.push_back(std::move(horizon));
-  }
 }
 
 void check_specimen(MrzResult& r, const MrzOptions& o, std::vector<CheckRecord>& out) {
   CheckRecord rec = make("text.specimen", CheckGroup::text, o.profile != Profile::trainer);
-  const std::vector<std::string> reasons = specimen_reasons(r);
-  if (reasons.empty()) {
+  const SpecimenFindings found = specimen_findings(r);
+  if (found.reasons.empty()) {
     set(rec, CheckStatus::ok, Diagnose::none, "no specimen values");
-  } else {
-    std::string m = "specimen document: ";
-    for (std::size_t i = 0; i < reasons.size(); ++i) m += (i ? "; " : "") + reasons[i];
+    out.push_back(std::move(rec));
+    return;
+  }
+  std::string m = found.strong ? "specimen document: " : "possibly a specimen: ";
+  for (std::size_t i = 0; i < found.reasons.size(); ++i) m += (i ? "; " : "") + found.reasons[i];
+  if (found.strong) {
     set(rec, o.profile == Profile::trainer ? CheckStatus::warning : CheckStatus::error, Diagnose::specimen, m);
-    r.verdict.specimen = true;
+  } else {
+    // A generic word or a repeated-digit number alone: real people are called Muster.
+    rec.critical = false;
+    set(rec, CheckStatus::warning, Diagnose::specimen, m);
   }
   out.push_back(std::move(rec));
 }
@@ -461,12 +459,12 @@ void validate_mrz(MrzResult& r, const CheckPlan& plan, const MrzOptions& o) {
   check_national_rules(r, o, out);
   check_expiry(r, o, out);
 
-  // Valid = syntax right and every check digit right (absent only where the field is empty).
+  // Valid = syntax right and no check digit wrong ('<' where a digit may be omitted is
+  // reported as absent, a warning of its own, never as a pass or a failure).
   bool valid = true;
   for (std::size_t i = first_syntax; i < end_syntax; ++i) {
     const CheckRecord& c = out[i];
-    if (c.status == CheckStatus::error || (c.status == CheckStatus::warning && c.diagnose == Diagnose::checksum_invalid))
-      valid = false;
+    if (c.status == CheckStatus::error) valid = false;  // an absent digit is a warning, its own state
   }
   r.valid = valid;
 }
