@@ -4,4 +4,6 @@ namespace docverify::cli {
 // 0: valid MRZ and no check in error; 1: parsed but a check failed; 2: unusable input.
 int run_mrz(int argc, char** argv);
 int run_make_mrz(int argc, char** argv);
+// Synthetic documents with ground truth.
+int run_specimen(int argc, char** argv);
 }  // namespace docverify::cli

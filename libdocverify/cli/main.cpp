@@ -17,6 +17,7 @@ void usage(std::FILE* to) {
                "commands:\n"
                "  mrz       parse, correct and validate an MRZ given as lines or on standard input\n"
                "  make-mrz  write an MRZ from field values (names transliterated and truncated)\n"
+               "  specimen  write synthetic documents (images and ground truth) for tests and training\n"
                "  version   print the library version\n"
                "\n"
                "Run 'docverify <command> --help' for the options of a command.\n");
@@ -34,6 +35,7 @@ int main(int argc, char** argv) {
   try {
     if (command == "mrz") return docverify::cli::run_mrz(argc, argv);
     if (command == "make-mrz") return docverify::cli::run_make_mrz(argc, argv);
+    if (command == "specimen") return docverify::cli::run_specimen(argc, argv);
     if (command == "version" || command == "--version") {
       std::printf("docverify %s\n", docverify::kVersionString);
       return 0;

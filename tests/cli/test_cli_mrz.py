@@ -114,7 +114,27 @@ def behaviour():
     code, _, err = run(["make-mrz", "--format", "TD9"])
     check(code == 2 and "--format" in err, "make-mrz bad format")
     code, out, _ = run(["--help"])
-    check(code == 0 and "mrz" in out, "help")
+    check(code == 0 and "mrz" in out and "specimen" in out, "help")
+    # specimen: files with ground truth whose MRZ parses valid, byte-identical for one seed.
+    import hashlib
+    import tempfile
+    with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:
+        for d in (a, b):
+            code, _, err = run(["specimen", "--format", "TD1", "--count", "2", "--seed", "11", "--dpi", "200", "--out", d])
+            check(code == 0, f"specimen: {err}")
+        files = sorted(pathlib.Path(a).iterdir())
+        check([f.name for f in files] == ["td1-seed11-00000.json", "td1-seed11-00000.png", "td1-seed11-00001.json",
+                                          "td1-seed11-00001.png"], f"specimen files {files}")
+        for f in files:
+            other = pathlib.Path(b) / f.name
+            check(hashlib.sha256(f.read_bytes()).digest() == hashlib.sha256(other.read_bytes()).digest(),
+                  f"specimen {f.name} is deterministic")
+        truth = json.loads((pathlib.Path(a) / "td1-seed11-00000.json").read_text(encoding="utf-8"))
+        check(truth["schema"] == "docverify-specimen/1" and truth["format"] == "TD1", "specimen ground truth")
+        code, rep, _ = run(["mrz", "--json", "--today", "2026-12-01"] + truth["mrz_lines"])
+        check(json.loads(rep)["mrz"]["valid"] is True, "specimen MRZ is valid")
+    code, _, err = run(["specimen", "--count", "0", "--out", "/tmp/x"])
+    check(code == 2 and "--count" in err, "specimen bad count")
     code, out, _ = run(["--version"])
     check(code == 0 and out.startswith("docverify "), "--version")
     for sub in ("mrz", "make-mrz"):

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "mrz/builder.hpp"
 #include "test_support.hpp"
 
 namespace docverify::mrz {
@@ -63,4 +64,26 @@ TEST(FrenchId, DepartmentMismatchIsAWarning) {
   EXPECT_EQ(status_of(r, "text.national.fra_id_department"), CheckStatus::warning);
 }
 
+}  // namespace docverify::mrz
+
+namespace docverify::mrz {
+// A TD2 ID document of France also starts "IDFRA"; its check digits decide.
+TEST(FrenchId, Td2OfFranceIsNotTheOldCard) {
+  MrzFieldsInput in;
+  in.format = Format::td2;
+  in.document_code = "ID";
+  in.issuing_state = "FRA";
+  in.document_number = "NG5LR1J3L";
+  in.nationality = "FRA";
+  in.birth_date = "1988-02-16";
+  in.sex = 'F';
+  in.expiry_date = "2032-10-15";
+  in.surname = "Moreau";
+  in.given_names = "Hélène";
+  const MrzResult r = parse_mrz(test::join(build_mrz(in).lines), test::options_on(2026, 12, 1));
+  EXPECT_EQ(r.format, Format::td2);
+  EXPECT_TRUE(r.valid);
+  // And the old card stays the old card.
+  EXPECT_EQ(parse_mrz(test::join(test::kFraId), test::options_on(2020, 1, 1)).format, Format::fra_id);
+}
 }  // namespace docverify::mrz

@@ -53,10 +53,30 @@ MrzResult analyse(const SplitMrz& split, const MrzReading* reading, const MrzOpt
   return r;
 }
 
+// "IDFRA" on 2 x 36 names the old French card, but a TD2 ID document of France starts the
+// same way. The check digits tell them apart: take TD2 when more of its digits verify.
+int verifying_digits(const MrzLines& lines, Format f) {
+  const Layout& layout = layout_of(f);
+  const CheckPlan plan = plan_checks(layout, lines);
+  int ok = 0;
+  for (std::uint8_t i = 0; i < plan.count; ++i) {
+    const auto r = planned_residue(plan.checks[i], lines);
+    const char d = lines.at(plan.checks[i].digit.line, plan.checks[i].digit.start);
+    if (r && d == static_cast<char>('0' + *r)) ++ok;
+  }
+  return ok;
+}
+
+SplitMrz settle_format(SplitMrz split) {
+  if (split.format == Format::fra_id && verifying_digits(split.lines, Format::td2) > verifying_digits(split.lines, Format::fra_id))
+    split.format = Format::td2;
+  return split;
+}
+
 }  // namespace
 
 MrzResult parse_mrz(std::string_view text, const MrzOptions& options) {
-  return analyse(split_mrz_text(text), nullptr, options);
+  return analyse(settle_format(split_mrz_text(text)), nullptr, options);
 }
 
 MrzResult parse_mrz_reading(const MrzReading& reading, const MrzOptions& options) {
@@ -68,7 +88,7 @@ MrzResult parse_mrz_reading(const MrzReading& reading, const MrzOptions& options
     }
     text += '\n';
   }
-  const SplitMrz split = split_mrz_text(text);
+  const SplitMrz split = settle_format(split_mrz_text(text));
   // Trimming must not have shifted positions, or the alternatives would not line up.
   if (split.lines.count() != static_cast<int>(reading.lines.size()) ||
       split.lines.length() != static_cast<int>(reading.lines[0].size())) {

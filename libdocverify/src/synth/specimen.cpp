@@ -1,0 +1,106 @@
+#include "synth/specimen.hpp"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
+#include <opencv2/imgcodecs.hpp>
+
+#include "report/json_writer.hpp"
+
+namespace docverify::synth {
+namespace {
+
+std::string lower_format(mrz::Format f) {
+  std::string s(mrz::format_name(f));
+  for (char& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return s;
+}
+
+void write_rect(report::JsonWriter& w, std::string_view key, const cv::Rect& r) {
+  w.key(key).begin_array().value(r.x).value(r.y).value(r.width).value(r.height).end_array();
+}
+
+std::string ground_truth_json(const Specimen& s, const SpecimenOptions& o) {
+  std::string out;
+  report::JsonWriter w(out);
+  const mrz::MrzFieldsInput& f = s.identity.fields;
+  w.begin_object();
+  w.field("schema", "docverify-specimen/1");
+  w.field("name", s.name);
+  w.field("image", s.name + ".png");
+  w.field("format", mrz::format_name(f.format));
+  w.field("seed", static_cast<std::int64_t>(o.seed));
+  w.field("reference_date", format_iso_date(o.today));
+  w.key("capture").begin_object().field("profile", "scan").field("dpi", o.dpi).end_object();
+  w.key("forgery").begin_object().field("type", "none").key("regions").begin_array().end_array().end_object();
+  w.key("fields").begin_object();
+  w.field("document_code", f.document_code).field("issuing_state", f.issuing_state);
+  w.field("document_number", f.document_number).field("nationality", f.nationality);
+  w.field("birth_date", f.birth_date).field("sex", std::string(1, f.sex)).field("expiry_date", f.expiry_date);
+  w.field("surname", f.surname).field("given_names", f.given_names);
+  w.field("optional_data", f.optional_data).field("optional_data_2", f.optional_data_2);
+  w.end_object();
+  w.key("mrz_lines").begin_array();
+  for (const auto& l : s.page.mrz_lines) w.value(l);
+  w.end_array();
+  const cv::Mat& img = s.page.image;
+  w.key("document_quad").begin_array();
+  for (const cv::Point& p : {cv::Point(0, 0), cv::Point(img.cols - 1, 0), cv::Point(img.cols - 1, img.rows - 1),
+                             cv::Point(0, img.rows - 1)})
+    w.begin_array().value(p.x).value(p.y).end_array();
+  w.end_array();
+  write_rect(w, "mrz_box", s.page.mrz_box);
+  write_rect(w, "portrait_box", s.page.portrait_box);
+  w.key("mrz_chars").begin_array();
+  for (const CharBox& c : s.page.chars) {
+    if (c.box.area() == 0) continue;  // fillers' inked boxes are small but present; blanks skipped
+    w.begin_object().field("line", c.line + 1).field("column", c.column + 1).field("char", std::string(1, c.ch));
+    write_rect(w, "box", c.box);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("companions").begin_object().end_object();
+  w.end_object();
+  out += '\n';
+  return out;
+}
+
+}  // namespace
+
+Specimen make_specimen(const SpecimenOptions& o, int index, PageRenderer& renderer) {
+  // One stream per document, derived from seed and index.
+  Random rng(o.seed * 0x9E3779B97F4A7C15ULL + static_cast<std::uint64_t>(index) + 1);
+  Specimen s;
+  char name[64];
+  std::snprintf(name, sizeof name, "%s-seed%llu-%05d", lower_format(o.format).c_str(),
+                static_cast<unsigned long long>(o.seed), index);
+  s.name = name;
+  s.identity = random_identity(o.format, rng, o.today);
+  s.page = renderer.render(s.identity, o.dpi, rng);
+  s.ground_truth = ground_truth_json(s, o);
+  return s;
+}
+
+std::vector<std::string> write_specimens(const SpecimenOptions& o, const std::string& directory) {
+  if (o.count < 1 || o.count > 1000000) throw std::invalid_argument("--count must be within 1 and 1000000");
+  if (o.dpi < 72 || o.dpi > 1200) throw std::invalid_argument("--dpi must be within 72 and 1200");
+  std::filesystem::create_directories(directory);
+  PageRenderer renderer;
+  std::vector<std::string> names;
+  // PNG without timestamps or gamma chunks: the same pixels give the same bytes.
+  const std::vector<int> png = {cv::IMWRITE_PNG_COMPRESSION, 3};
+  for (int i = 0; i < o.count; ++i) {
+    const Specimen s = make_specimen(o, i, renderer);
+    const std::string base = (std::filesystem::path(directory) / s.name).string();
+    if (!cv::imwrite(base + ".png", s.page.image, png)) throw std::runtime_error("cannot write " + base + ".png");
+    std::ofstream json(base + ".json", std::ios::binary);
+    json << s.ground_truth;
+    if (!json) throw std::runtime_error("cannot write " + base + ".json");
+    names.push_back(s.name);
+  }
+  return names;
+}
+
+}  // namespace docverify::synth

@@ -1,0 +1,38 @@
+#pragma once
+// `docverify specimen`: synthetic documents with ground truth, deterministic by seed.
+// This first version draws genuine data pages as a flatbed scan would capture them; the
+// capture profiles (kiosk, phone), IR/UV companions and the forgery kit are still to come.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "calendar/date.hpp"
+#include "mrz/format.hpp"
+#include "synth/page.hpp"
+
+namespace docverify::synth {
+
+struct SpecimenOptions {
+  mrz::Format format = mrz::Format::td3;
+  int count = 1;
+  std::uint64_t seed = 1;
+  double dpi = 300;
+  Date today{2026, 12, 1};  // anchors the random dates, so a corpus is reproducible
+};
+
+struct Specimen {
+  std::string name;           // "td3-seed7-00003"
+  Identity identity;
+  RenderedPage page;
+  std::string ground_truth;   // JSON (docs/specimen-ground-truth.md)
+};
+
+// Document n of a corpus depends only on (options, n): corpora can be made in parallel or
+// resumed, and the same seed and version give the same bytes.
+Specimen make_specimen(const SpecimenOptions& options, int index, PageRenderer& renderer);
+
+// Writes <name>.png and <name>.json for every document into `directory` (created if
+// needed). Returns the names written.
+std::vector<std::string> write_specimens(const SpecimenOptions& options, const std::string& directory);
+
+}  // namespace docverify::synth

@@ -1,0 +1,107 @@
+// The document generator: deterministic, ground truth consistent with the image, MRZ
+// geometry within the ICAO tolerances on the scan profile.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+
+#include "mrz/parser.hpp"
+#include "synth/specimen.hpp"
+
+namespace docverify::synth {
+namespace {
+
+SpecimenOptions options(mrz::Format f, std::uint64_t seed = 7) {
+  SpecimenOptions o;
+  o.format = f;
+  o.seed = seed;
+  o.dpi = 300;
+  return o;
+}
+
+class Generator : public ::testing::TestWithParam<mrz::Format> {
+ protected:
+  static PageRenderer& renderer() {
+    static PageRenderer r;  // fonts load once for the whole suite
+    return r;
+  }
+};
+
+TEST_P(Generator, SameSeedSameDocument) {
+  const Specimen a = make_specimen(options(GetParam()), 3, renderer());
+  const Specimen b = make_specimen(options(GetParam()), 3, renderer());
+  EXPECT_EQ(a.ground_truth, b.ground_truth);
+  ASSERT_EQ(a.page.image.size(), b.page.image.size());
+  EXPECT_EQ(cv::norm(a.page.image, b.page.image, cv::NORM_INF), 0.0);
+  const Specimen c = make_specimen(options(GetParam(), 8), 3, renderer());
+  EXPECT_NE(a.ground_truth, c.ground_truth);
+}
+
+TEST_P(Generator, GroundTruthMrzIsValidAndMatchesTheFields) {
+  for (int i = 0; i < 10; ++i) {
+    const Specimen s = make_specimen(options(GetParam()), i, renderer());
+    std::string text;
+    for (const auto& l : s.page.mrz_lines) text += l + "\n";
+    mrz::MrzOptions o;
+    o.today = Date{2026, 12, 1};
+    const mrz::MrzResult r = mrz::parse_mrz(text, o);
+    EXPECT_EQ(r.format, GetParam()) << s.name;
+    EXPECT_TRUE(r.valid) << s.name << "\n" << text;
+    EXPECT_EQ(r.fields.document_number, s.identity.fields.document_number);
+    EXPECT_EQ(r.fields.birth_date.iso(), s.identity.fields.birth_date);
+    EXPECT_FALSE(r.verdict.specimen) << s.name;  // fictitious, but not ICAO specimen values
+    EXPECT_EQ(r.verdict.status, GetParam() == mrz::Format::fra_id ? VerdictStatus::not_done : VerdictStatus::ok)
+        << s.name << "\n" << text;
+  }
+}
+
+// ICAO 9303 / ISO 1831 geometry (authenticity spec 4.1-4.2), measured on the inked boxes.
+TEST_P(Generator, MrzGeometryWithinIcaoTolerances) {
+  const Specimen s = make_specimen(options(GetParam()), 1, renderer());
+  const double px_per_mm = s.page.dpi / 25.4;
+  const PageGeometry g = geometry_of(GetParam());
+  const double page_h = s.page.image.rows / px_per_mm;
+  EXPECT_NEAR(s.page.image.cols / px_per_mm, g.width_mm, 0.75);
+  EXPECT_NEAR(page_h, g.height_mm, 0.75);
+  std::map<int, std::vector<cv::Rect>> by_line;
+  for (const CharBox& c : s.page.chars)
+    if (c.ch != '<' && c.box.area() > 0) by_line[c.line].push_back(c.box);
+  ASSERT_EQ(by_line.size(), s.page.mrz_lines.size());
+  for (auto& [line, boxes] : by_line) {
+    std::sort(boxes.begin(), boxes.end(), [](const cv::Rect& a, const cv::Rect& b) { return a.x < b.x; });
+    // Line centre above the bottom edge.
+    double centre = 0;
+    for (const auto& b : boxes) centre += b.y + b.height / 2.0;
+    centre = page_h - centre / static_cast<double>(boxes.size()) / px_per_mm;
+    EXPECT_NEAR(centre, g.line_centres_mm[static_cast<std::size_t>(line)], 0.65) << "line " << line;
+    // Character height about 2.46 mm (capitals) to 2.66 mm (digits).
+    for (const auto& b : boxes) EXPECT_NEAR(b.height / px_per_mm, 2.5, 0.35) << "line " << line;
+    // Baselines of neighbours within 0.65 mm, whole line within 1.30 mm.
+    int lo = boxes.front().br().y, hi = lo;
+    for (const auto& b : boxes) lo = std::min(lo, b.br().y), hi = std::max(hi, b.br().y);
+    EXPECT_LE((hi - lo) / px_per_mm, 1.30);
+  }
+  // First character cell from the left edge and the 2.54 mm pitch.
+  const auto& first_line = s.page.chars;
+  const CharBox* first = nullptr;
+  const CharBox* last = nullptr;
+  for (const CharBox& c : first_line) {
+    if (c.line != 0 || c.ch == '<' || c.box.area() == 0) continue;
+    if (!first) first = &c;
+    last = &c;
+  }
+  ASSERT_TRUE(first && last && last != first);
+  const double cell_left_mm = (first->box.x + first->box.width / 2.0) / px_per_mm - 2.54 / 2 - first->column * 2.54;
+  EXPECT_NEAR(cell_left_mm, g.first_char_mm, 1.0);
+  const double pitch_mm = ((last->box.x + last->box.width / 2.0) - (first->box.x + first->box.width / 2.0)) /
+                          static_cast<double>(last->column - first->column) / px_per_mm;
+  EXPECT_NEAR(pitch_mm, 2.54, 0.05);
+}
+
+INSTANTIATE_TEST_SUITE_P(AllFormats, Generator,
+                         ::testing::Values(mrz::Format::td1, mrz::Format::td2, mrz::Format::td3, mrz::Format::mrva,
+                                           mrz::Format::mrvb, mrz::Format::fra_id),
+                         [](const auto& p) { return std::string(mrz::format_name(p.param)); });
+
+}  // namespace
+}  // namespace docverify::synth
