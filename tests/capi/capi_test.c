@@ -1,5 +1,6 @@
 /* The C API as a C program uses it, including misuse: every call returns a status or a
  * documented fallback, never a crash. */
+#define _POSIX_C_SOURCE 200809L /* mkdtemp */
 #include <docverify/docverify.h>
 
 #include <math.h>
@@ -30,6 +31,8 @@ PINNED(fields, DV_FIELD_DOCUMENT_CODE == 1 && DV_FIELD_ISSUING_STATE == 2 && DV_
                    DV_FIELD_OPTIONAL_DATA_2 == 11);
 PINNED(digits, DV_DIGIT_FAIL == 0 && DV_DIGIT_OK == 1 && DV_DIGIT_ABSENT == 2);
 PINNED(abi, DV_ABI_VERSION == 1);
+PINNED(struct_versions, DV_CONTEXT_OPTIONS_VERSION == 1 && DV_IMAGE_VIEW_VERSION == 1 && DV_ENCODED_IMAGE_VERSION == 1 &&
+                            DV_MRZ_FIELDS_VERSION == 1 && DV_SPECIMEN_OPTIONS_VERSION == 1);
 
 static int failures = 0;
 #define CHECK(cond)                                                   \
@@ -350,6 +353,41 @@ static void test_build(void) {
   dv_context_free(ctx);
 }
 
+static void test_specimen(void) {
+  dv_specimen_options o = DV_SPECIMEN_OPTIONS_INIT;
+  uint8_t* png = NULL;
+  size_t png_size = 0;
+  char* truth = NULL;
+  uint32_t written = 99;
+  char dir[] = "/tmp/docverify-capi-specimen-XXXXXX";
+  o.format = DV_MRZ_TD1;
+  o.dpi = 150;
+  o.seed = 3;
+  CHECK(dv_specimen_render(&o, 2, &png, &png_size, &truth) == DV_OK);
+  CHECK(png != NULL && png_size > 1000 && memcmp(png, "\x89PNG", 4) == 0);
+  CHECK(truth != NULL && strstr(truth, "\"schema\":\"docverify-specimen/1\"") != NULL);
+  CHECK(strstr(truth, "\"format\":\"TD1\"") != NULL);
+  dv_free(png);
+  dv_free(truth);
+  CHECK(dv_specimen_render(&o, 2, NULL, NULL, &truth) == DV_OK); /* ground truth only */
+  dv_free(truth);
+  if (mkdtemp(dir)) {
+    o.count = 2;
+    CHECK(dv_specimen_write(&o, dir, &written) == DV_OK && written == 2);
+  }
+  o.dpi = 5000;
+  CHECK(dv_specimen_render(&o, 0, &png, NULL, NULL) == DV_E_INVALID_ARG && png == NULL);
+  o.dpi = 150;
+  o.format = 99;
+  CHECK(dv_specimen_write(&o, "/tmp", &written) == DV_E_INVALID_ARG && written == 0);
+  o.format = DV_MRZ_TD3;
+  o.version = 9;
+  CHECK(dv_specimen_write(&o, "/tmp", NULL) == DV_E_VERSION);
+  o.version = DV_SPECIMEN_OPTIONS_VERSION;
+  CHECK(dv_specimen_write(&o, NULL, NULL) == DV_E_INVALID_ARG);
+  CHECK(dv_specimen_write(&o, "/proc/docverify-cannot-write-here", NULL) == DV_E_IO);
+}
+
 int main(void) {
   test_versions();
   test_status_strings();
@@ -361,6 +399,7 @@ int main(void) {
   test_image_views();
   test_encoded_images();
   test_build();
+  test_specimen();
   if (failures) {
     fprintf(stderr, "%d check(s) failed\n", failures);
     return 1;

@@ -74,6 +74,12 @@ class MrzFields(ctypes.Structure):
                 ("given_names", c_char_p), ("optional_data", c_char_p), ("optional_data_2", c_char_p)]
 
 
+class SpecimenOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint32), ("format", c_int32), ("count", c_uint32), ("seed", ctypes.c_uint64),
+                ("dpi", c_double), ("reference_date", c_int32)]
+
+
+SPECIMEN_OPTIONS_VERSION = 1
 CONTEXT_OPTIONS_VERSION = 1
 ENCODED_IMAGE_VERSION = 1
 MRZ_FIELDS_VERSION = 1
@@ -98,6 +104,9 @@ _PROTOTYPES = {
     "dv_pixel_format_channels": (c_uint32, [c_int32]),
     "dv_encoded_image_check": (c_int32, [ctypes.POINTER(EncodedImage), ctypes.POINTER(c_int32)]),
     "dv_mrz_build": (c_int32, [ctypes.POINTER(MrzFields), ctypes.POINTER(c_void_p), ctypes.POINTER(c_bool)]),
+    "dv_specimen_write": (c_int32, [ctypes.POINTER(SpecimenOptions), c_char_p, ctypes.POINTER(c_uint32)]),
+    "dv_specimen_render": (c_int32, [ctypes.POINTER(SpecimenOptions), c_uint32, ctypes.POINTER(c_void_p),
+                                     ctypes.POINTER(c_size_t), ctypes.POINTER(c_void_p)]),
 }
 for _name, (_restype, _argtypes) in _PROTOTYPES.items():
     _fn = getattr(lib, _name)

@@ -9,6 +9,7 @@ from typing import List, Optional
 from . import __version__
 from .errors import DocVerifyError, UnusableInputError
 from .mrz import build_mrz, parse_mrz
+from .specimen import write_specimens
 
 _MAX_INPUT = 4097  # one byte past the library's limit, so oversized input is refused unread
 
@@ -56,12 +57,23 @@ def main(argv: Optional[List[str]] = None) -> int:
     for name in ("given-names", "nationality", "expiry-date", "optional-data", "optional-data-2"):
         b.add_argument("--" + name, default="")
     b.add_argument("--sex", default="X", choices=["M", "F", "X"])
+    sp = sub.add_parser("specimen", help="write synthetic documents (images and ground truth)")
+    sp.add_argument("--format", default="TD3", choices=["TD1", "TD2", "TD3", "MRVA", "MRVB", "FRA_ID"])
+    sp.add_argument("--count", type=int, default=1)
+    sp.add_argument("--seed", type=int, default=1)
+    sp.add_argument("--dpi", type=float, default=300)
+    sp.add_argument("--today", default="2026-12-01")
+    sp.add_argument("--out", required=True)
     args = parser.parse_args(argv)
     try:
         if args.command == "mrz":
             return _mrz(args)
         if args.command == "make-mrz":
             return _make_mrz(args)
+        if args.command == "specimen":
+            n = write_specimens(args.out, args.format, args.count, args.seed, args.dpi, args.today)
+            print(f"wrote {n} document(s) to {args.out}")
+            return 0
     except (DocVerifyError, ValueError) as e:
         print(f"docverify {args.command}: {e}", file=sys.stderr)
         return 2

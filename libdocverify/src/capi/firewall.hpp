@@ -42,6 +42,9 @@ dv_status guard(Body&& body) noexcept {
   } catch (const InputError& e) {
     set_last_error(e.what());
     return DV_E_INVALID_ARG;
+  } catch (const ResourceError& e) {
+    set_last_error(e.what());
+    return DV_E_IO;
   } catch (const std::exception& e) {
     set_last_error("internal error: ", e.what());
     return DV_E_INTERNAL;

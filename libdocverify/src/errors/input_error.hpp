@@ -19,6 +19,13 @@ class Utf8Error : public InputError {
   using InputError::InputError;
 };
 
+// A file the library needs or writes cannot be used: a missing font, an unwritable
+// directory (DV_E_IO).
+class ResourceError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 // Caller values quoted in messages are cut, so an error text never carries a whole
 // document's worth of personal data, nor megabytes of it.
 inline std::string quote_input(std::string_view value, std::size_t max = 40) {

@@ -1,5 +1,7 @@
 #include "synth/fonts.hpp"
 
+#include "errors/input_error.hpp"
+
 #include <ft2build.h>
 #include FT_FREETYPE_H
 
@@ -63,7 +65,7 @@ struct Font::Impl {
 Font::Font(const std::string& path) : impl_(std::make_unique<Impl>()) {
   if (FT_Init_FreeType(&impl_->library) != 0) throw std::runtime_error("FreeType could not start");
   if (FT_New_Face(impl_->library, path.c_str(), 0, &impl_->face) != 0)
-    throw std::runtime_error("cannot load font " + path + " (install fonts-ocr-b and fonts-dejavu-core, or set DOCVERIFY_FONT_DIR)");
+    throw ResourceError("cannot load font " + path + " (install fonts-ocr-b and fonts-dejavu-core, or set DOCVERIFY_FONT_DIR)");
   // Measure the cap height of 'H' at a large size once.
   FT_Set_Char_Size(impl_->face, 0, 1000 * 64, 72, 72);
   if (FT_Load_Char(impl_->face, 'H', FT_LOAD_DEFAULT) == 0 && impl_->face->glyph->metrics.height > 0)

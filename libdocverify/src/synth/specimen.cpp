@@ -7,6 +7,7 @@
 
 #include <opencv2/imgcodecs.hpp>
 
+#include "errors/input_error.hpp"
 #include "report/json_writer.hpp"
 
 namespace docverify::synth {
@@ -69,6 +70,18 @@ std::string ground_truth_json(const Specimen& s, const SpecimenOptions& o) {
 
 }  // namespace
 
+void check_options(const SpecimenOptions& o) {
+  if (o.count < 1 || o.count > 1000000) throw InputError("count must be within 1 and 1000000");
+  if (!(o.dpi >= 72 && o.dpi <= 1200)) throw InputError("dpi must be within 72 and 1200");
+  if (!is_valid_date(o.today.year, o.today.month, o.today.day)) throw InputError("reference date is not a calendar date");
+}
+
+std::vector<unsigned char> encode_png(const cv::Mat& image) {
+  std::vector<unsigned char> png;
+  if (!cv::imencode(".png", image, png, {cv::IMWRITE_PNG_COMPRESSION, 3})) throw ResourceError("PNG encoding failed");
+  return png;
+}
+
 Specimen make_specimen(const SpecimenOptions& o, int index, PageRenderer& renderer) {
   // One stream per document, derived from seed and index.
   Random rng(o.seed * 0x9E3779B97F4A7C15ULL + static_cast<std::uint64_t>(index) + 1);
@@ -84,9 +97,10 @@ Specimen make_specimen(const SpecimenOptions& o, int index, PageRenderer& render
 }
 
 std::vector<std::string> write_specimens(const SpecimenOptions& o, const std::string& directory) {
-  if (o.count < 1 || o.count > 1000000) throw std::invalid_argument("--count must be within 1 and 1000000");
-  if (o.dpi < 72 || o.dpi > 1200) throw std::invalid_argument("--dpi must be within 72 and 1200");
-  std::filesystem::create_directories(directory);
+  check_options(o);
+  std::error_code ec;
+  std::filesystem::create_directories(directory, ec);
+  if (ec) throw ResourceError("cannot create " + directory + ": " + ec.message());
   PageRenderer renderer;
   std::vector<std::string> names;
   // PNG without timestamps or gamma chunks: the same pixels give the same bytes.
@@ -94,10 +108,10 @@ std::vector<std::string> write_specimens(const SpecimenOptions& o, const std::st
   for (int i = 0; i < o.count; ++i) {
     const Specimen s = make_specimen(o, i, renderer);
     const std::string base = (std::filesystem::path(directory) / s.name).string();
-    if (!cv::imwrite(base + ".png", s.page.image, png)) throw std::runtime_error("cannot write " + base + ".png");
+    if (!cv::imwrite(base + ".png", s.page.image, png)) throw ResourceError("cannot write " + base + ".png");
     std::ofstream json(base + ".json", std::ios::binary);
     json << s.ground_truth;
-    if (!json) throw std::runtime_error("cannot write " + base + ".json");
+    if (!json) throw ResourceError("cannot write " + base + ".json");
     names.push_back(s.name);
   }
   return names;

@@ -31,6 +31,12 @@ struct Specimen {
 // resumed, and the same seed and version give the same bytes.
 Specimen make_specimen(const SpecimenOptions& options, int index, PageRenderer& renderer);
 
+// Throws InputError for a count, dpi or date out of range.
+void check_options(const SpecimenOptions& options);
+
+// PNG bytes of an image, as `write_specimens` stores them.
+std::vector<unsigned char> encode_png(const cv::Mat& image);
+
 // Writes <name>.png and <name>.json for every document into `directory` (created if
 // needed). Returns the names written.
 std::vector<std::string> write_specimens(const SpecimenOptions& options, const std::string& directory);

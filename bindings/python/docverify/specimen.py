@@ -1,0 +1,49 @@
+"""Synthetic, entirely fictitious documents with ground truth (docs/specimen.md)."""
+from __future__ import annotations
+
+import ctypes
+import json
+import os
+from dataclasses import dataclass
+from typing import Any, Dict, Union
+
+from . import _native
+from ._native import check, lib, take_string
+from .mrz import FORMATS, DateLike, _date_number
+
+
+@dataclass(frozen=True)
+class Specimen:
+    png: bytes                      # the page image, PNG
+    ground_truth: Dict[str, Any]    # fields, MRZ lines, boxes (docverify-specimen/1)
+
+
+def _options(format: str, count: int, seed: int, dpi: float, today: DateLike) -> _native.SpecimenOptions:
+    if format not in FORMATS:
+        raise ValueError(f"format must be one of {sorted(FORMATS)}")
+    date = _date_number(today) or 20261201
+    return _native.SpecimenOptions(_native.SPECIMEN_OPTIONS_VERSION, FORMATS[format], count, seed, float(dpi), date)
+
+
+def make_specimen(format: str = "TD3", index: int = 0, seed: int = 1, dpi: float = 300,
+                  today: DateLike = "2026-12-01") -> Specimen:
+    """Document ``index`` of the corpus ``(format, seed, dpi, today)``, in memory."""
+    opts = _options(format, 1, seed, dpi, today)
+    png = ctypes.c_void_p()
+    size = ctypes.c_size_t()
+    truth = ctypes.c_void_p()
+    check(lib.dv_specimen_render(ctypes.byref(opts), index, ctypes.byref(png), ctypes.byref(size), ctypes.byref(truth)))
+    try:
+        data = ctypes.string_at(png, size.value)
+    finally:
+        lib.dv_free(png)
+    return Specimen(png=data, ground_truth=json.loads(take_string(truth)))
+
+
+def write_specimens(directory: Union[str, os.PathLike], format: str = "TD3", count: int = 1, seed: int = 1,
+                    dpi: float = 300, today: DateLike = "2026-12-01") -> int:
+    """Writes <name>.png and <name>.json per document; returns how many were written."""
+    opts = _options(format, count, seed, dpi, today)
+    written = ctypes.c_uint32()
+    check(lib.dv_specimen_write(ctypes.byref(opts), os.fsencode(directory), ctypes.byref(written)))
+    return written.value

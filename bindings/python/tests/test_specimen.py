@@ -1,0 +1,31 @@
+import json
+
+import pytest
+
+import docverify
+
+
+def test_in_memory_specimen_is_deterministic_and_valid():
+    a = docverify.make_specimen("TD3", index=4, seed=9, dpi=150)
+    b = docverify.make_specimen("TD3", index=4, seed=9, dpi=150)
+    assert a == b and a.png.startswith(b"\x89PNG")
+    truth = a.ground_truth
+    assert truth["schema"] == "docverify-specimen/1" and truth["format"] == "TD3"
+    r = docverify.parse_mrz("\n".join(truth["mrz_lines"]), today="2026-12-01")
+    assert r.mrz.valid and r.mrz.fields.document_number == truth["fields"]["document_number"]
+    assert docverify.make_specimen("TD3", index=5, seed=9, dpi=150) != a
+    assert docverify.check_image(a.png).container == "png"
+
+
+def test_write_specimens(tmp_path):
+    assert docverify.write_specimens(tmp_path, "MRVB", count=2, seed=3, dpi=120) == 2
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["mrvb-seed3-00000.json", "mrvb-seed3-00000.png", "mrvb-seed3-00001.json", "mrvb-seed3-00001.png"]
+    assert json.loads((tmp_path / "mrvb-seed3-00001.json").read_text(encoding="utf-8"))["format"] == "MRVB"
+
+
+def test_bad_options():
+    with pytest.raises(docverify.InvalidArgumentError):
+        docverify.make_specimen(dpi=10)
+    with pytest.raises(ValueError):
+        docverify.make_specimen(format="TD9")

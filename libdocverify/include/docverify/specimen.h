@@ -1,0 +1,40 @@
+/*
+ * docverify: synthetic, entirely fictitious travel documents with ground truth, for tests,
+ * benchmarks and trainers (docs/specimen.md). Part of the C API; include
+ * <docverify/docverify.h>.
+ */
+#ifndef DOCVERIFY_SPECIMEN_H
+#define DOCVERIFY_SPECIMEN_H
+
+#include "docverify/docverify.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define DV_SPECIMEN_OPTIONS_VERSION 1
+typedef struct dv_specimen_options {
+  uint32_t version;       /* DV_SPECIMEN_OPTIONS_VERSION */
+  int32_t format;         /* DV_MRZ_TD1 ... DV_MRZ_FRA_ID */
+  uint32_t count;         /* documents to write (dv_specimen_write), 1 to 1000000 */
+  uint64_t seed;          /* the same seed and version give the same bytes */
+  double dpi;             /* 72 to 1200 */
+  int32_t reference_date; /* YYYYMMDD that anchors the random dates */
+} dv_specimen_options;
+#define DV_SPECIMEN_OPTIONS_INIT {DV_SPECIMEN_OPTIONS_VERSION, 3 /* DV_MRZ_TD3 */, 1, 1, 300.0, 20261201}
+
+/* Writes <name>.png and <name>.json for `count` documents into `directory` (created if
+ * needed); *out_written (may be NULL) receives how many. DV_E_IO when the fonts
+ * (fonts-ocr-b, fonts-dejavu-core, or DOCVERIFY_FONT_DIR) or the directory are unusable. */
+DV_API dv_status dv_specimen_write(const dv_specimen_options* options, const char* directory, uint32_t* out_written);
+
+/* Document `index` of the corpus in memory: PNG bytes and the ground-truth JSON, both
+ * released with dv_free(). Any out pointer may be NULL when not wanted. */
+DV_API dv_status dv_specimen_render(const dv_specimen_options* options, uint32_t index, uint8_t** out_png,
+                                    size_t* out_png_size, char** out_ground_truth);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* DOCVERIFY_SPECIMEN_H */
