@@ -31,6 +31,9 @@ PINNED(fields, DV_FIELD_DOCUMENT_CODE == 1 && DV_FIELD_ISSUING_STATE == 2 && DV_
                    DV_FIELD_OPTIONAL_DATA_2 == 11);
 PINNED(digits, DV_DIGIT_FAIL == 0 && DV_DIGIT_OK == 1 && DV_DIGIT_ABSENT == 2);
 PINNED(abi, DV_ABI_VERSION == 1);
+PINNED(forgeries, DV_FORGERY_NONE == 0 && DV_FORGERY_MRZ_RECOMPUTED == 1 && DV_FORGERY_MRZ_UNRECOMPUTED == 2 &&
+                       DV_FORGERY_VIZ_REWRITTEN == 3 && DV_FORGERY_MRZ_WRONG_FONT == 4 && DV_FORGERY_MRZ_WRONG_PITCH == 5 &&
+                       DV_FORGERY_GREY_COPY == 6 && DV_FORGERY_EXPIRED == 7 && DV_FORGERY_SPECIMEN == 8);
 PINNED(struct_versions, DV_CONTEXT_OPTIONS_VERSION == 1 && DV_IMAGE_VIEW_VERSION == 1 && DV_ENCODED_IMAGE_VERSION == 1 &&
                             DV_MRZ_FIELDS_VERSION == 1 && DV_SPECIMEN_OPTIONS_VERSION == 1);
 
@@ -371,6 +374,13 @@ static void test_specimen(void) {
   dv_free(truth);
   CHECK(dv_specimen_render(&o, 2, NULL, NULL, &truth) == DV_OK); /* ground truth only */
   dv_free(truth);
+  o.forgery = DV_FORGERY_MRZ_UNRECOMPUTED;
+  CHECK(dv_specimen_render(&o, 2, NULL, NULL, &truth) == DV_OK);
+  CHECK(truth && strstr(truth, "\"type\":\"mrz_unrecomputed\"") != NULL);
+  dv_free(truth);
+  o.forgery = 42;
+  CHECK(dv_specimen_render(&o, 2, NULL, NULL, &truth) == DV_E_INVALID_ARG);
+  o.forgery = DV_FORGERY_NONE;
   if (mkdtemp(dir)) {
     o.count = 2;
     CHECK(dv_specimen_write(&o, dir, &written) == DV_OK && written == 2);

@@ -105,3 +105,100 @@ INSTANTIATE_TEST_SUITE_P(AllFormats, Generator,
 
 }  // namespace
 }  // namespace docverify::synth
+
+namespace docverify::synth {
+namespace {
+
+mrz::MrzResult parse_truth(const Specimen& s) {
+  std::string text;
+  for (const auto& l : s.page.mrz_lines) text += l + "\n";
+  mrz::MrzOptions o;
+  o.today = Date{2026, 12, 1};
+  return mrz::parse_mrz(text, o);
+}
+
+class Forgeries : public ::testing::TestWithParam<Forgery> {
+ protected:
+  static PageRenderer& renderer() {
+    static PageRenderer r;
+    return r;
+  }
+  Specimen make(int index = 0) const {
+    SpecimenOptions o;
+    o.format = mrz::Format::td3;
+    o.seed = 21;
+    o.dpi = 200;
+    o.forgery = GetParam();
+    return make_specimen(o, index, renderer());
+  }
+};
+
+TEST_P(Forgeries, DeterministicAndDescribed) {
+  const Specimen a = make(2), b = make(2);
+  EXPECT_EQ(a.ground_truth, b.ground_truth);
+  EXPECT_EQ(cv::norm(a.page.image, b.page.image, cv::NORM_INF), 0.0);
+  EXPECT_NE(a.ground_truth.find("\"type\":\"" + std::string(forgery_name(GetParam())) + "\""), std::string::npos);
+  if (GetParam() != Forgery::none) {
+    EXPECT_FALSE(a.forgery_description.empty());
+    ASSERT_FALSE(a.forgery_regions.empty());
+    for (const auto& r : a.forgery_regions) EXPECT_GT(r.box.area(), 0) << r.what;
+  } else {
+    EXPECT_TRUE(a.forgery_regions.empty());
+  }
+}
+
+// The ground truth says what the engine must be able to find, and what it cannot.
+TEST_P(Forgeries, GroundTruthMatchesWhatWasForged) {
+  for (int i = 0; i < 5; ++i) {
+    const Specimen s = make(i);
+    const mrz::MrzResult r = parse_truth(s);
+    SCOPED_TRACE(s.name);
+    switch (GetParam()) {
+      case Forgery::mrz_unrecomputed:
+        EXPECT_FALSE(r.valid);  // the birth-date digit no longer fits
+        EXPECT_EQ(r.check_digits[1].status, mrz::CheckDigitStatus::fail);
+        break;
+      case Forgery::mrz_recomputed:
+        EXPECT_TRUE(r.valid);   // internally consistent: only print or other sources can tell
+        EXPECT_EQ(r.fields.birth_date.iso(), s.identity.fields.birth_date);
+        break;
+      case Forgery::expired:
+        EXPECT_TRUE(r.valid);
+        EXPECT_EQ(r.verdict.status, VerdictStatus::error);
+        break;
+      case Forgery::specimen:
+        EXPECT_TRUE(r.verdict.specimen);
+        break;
+      case Forgery::grey_copy: {
+        std::vector<cv::Mat> ch;
+        cv::split(s.page.image, ch);
+        EXPECT_EQ(cv::norm(ch[0], ch[1], cv::NORM_INF), 0.0);
+        EXPECT_TRUE(r.valid);
+        break;
+      }
+      case Forgery::mrz_wrong_pitch: {
+        const CharBox* first = nullptr;
+        const CharBox* last = nullptr;
+        for (const CharBox& c : s.page.chars) {
+          if (c.line != 0 || c.ch == '<' || c.box.area() == 0) continue;
+          if (!first) first = &c;
+          last = &c;
+        }
+        ASSERT_TRUE(first && last && first != last);
+        const double pitch_mm = ((last->box.x + last->box.width / 2.0) - (first->box.x + first->box.width / 2.0)) /
+                                static_cast<double>(last->column - first->column) / (s.page.dpi / 25.4);
+        EXPECT_NEAR(pitch_mm, 2.30, 0.05);
+        break;
+      }
+      default:
+        EXPECT_TRUE(r.valid);
+        break;
+    }
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Kit, Forgeries, ::testing::ValuesIn(all_forgeries()),
+                         [](const auto& p) { return std::string(forgery_name(p.param)); });
+
+}  // namespace
+}  // namespace docverify::synth

@@ -12,23 +12,31 @@ from ._native import check, lib, take_string
 from .mrz import FORMATS, DateLike, _date_number
 
 
+FORGERIES = ["none", "mrz_recomputed", "mrz_unrecomputed", "viz_rewritten", "mrz_wrong_font", "mrz_wrong_pitch",
+             "grey_copy", "expired", "specimen"]  # in DV_FORGERY_* order
+
+
 @dataclass(frozen=True)
 class Specimen:
     png: bytes                      # the page image, PNG
     ground_truth: Dict[str, Any]    # fields, MRZ lines, boxes (docverify-specimen/1)
 
 
-def _options(format: str, count: int, seed: int, dpi: float, today: DateLike) -> _native.SpecimenOptions:
+def _options(format: str, count: int, seed: int, dpi: float, today: DateLike,
+             forgery: str) -> _native.SpecimenOptions:
     if format not in FORMATS:
         raise ValueError(f"format must be one of {sorted(FORMATS)}")
+    if forgery not in FORGERIES:
+        raise ValueError(f"forgery must be one of {FORGERIES}")
     date = _date_number(today) or 20261201
-    return _native.SpecimenOptions(_native.SPECIMEN_OPTIONS_VERSION, FORMATS[format], count, seed, float(dpi), date)
+    return _native.SpecimenOptions(_native.SPECIMEN_OPTIONS_VERSION, FORMATS[format], count, seed, float(dpi), date,
+                                   FORGERIES.index(forgery))
 
 
 def make_specimen(format: str = "TD3", index: int = 0, seed: int = 1, dpi: float = 300,
-                  today: DateLike = "2026-12-01") -> Specimen:
-    """Document ``index`` of the corpus ``(format, seed, dpi, today)``, in memory."""
-    opts = _options(format, 1, seed, dpi, today)
+                  today: DateLike = "2026-12-01", forgery: str = "none") -> Specimen:
+    """Document ``index`` of the corpus ``(format, seed, dpi, today, forgery)``, in memory."""
+    opts = _options(format, 1, seed, dpi, today, forgery)
     png = ctypes.c_void_p()
     size = ctypes.c_size_t()
     truth = ctypes.c_void_p()
@@ -41,9 +49,9 @@ def make_specimen(format: str = "TD3", index: int = 0, seed: int = 1, dpi: float
 
 
 def write_specimens(directory: Union[str, os.PathLike], format: str = "TD3", count: int = 1, seed: int = 1,
-                    dpi: float = 300, today: DateLike = "2026-12-01") -> int:
+                    dpi: float = 300, today: DateLike = "2026-12-01", forgery: str = "none") -> int:
     """Writes <name>.png and <name>.json per document; returns how many were written."""
-    opts = _options(format, count, seed, dpi, today)
+    opts = _options(format, count, seed, dpi, today, forgery)
     written = ctypes.c_uint32()
     check(lib.dv_specimen_write(ctypes.byref(opts), os.fsencode(directory), ctypes.byref(written)))
     return written.value

@@ -29,3 +29,12 @@ def test_bad_options():
         docverify.make_specimen(dpi=10)
     with pytest.raises(ValueError):
         docverify.make_specimen(format="TD9")
+
+
+def test_forgery_kit():
+    s = docverify.make_specimen("TD3", index=1, seed=5, dpi=150, forgery="mrz_unrecomputed")
+    assert s.ground_truth["forgery"]["type"] == "mrz_unrecomputed" and s.ground_truth["forgery"]["regions"]
+    r = docverify.parse_mrz("\n".join(s.ground_truth["mrz_lines"]), today="2026-12-01")
+    assert r.mrz.valid is False
+    with pytest.raises(ValueError):
+        docverify.make_specimen(forgery="laser")

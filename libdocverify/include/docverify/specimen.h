@@ -12,6 +12,17 @@
 extern "C" {
 #endif
 
+/* Forgeries (docs/specimen.md); values pinned forever. */
+#define DV_FORGERY_NONE 0
+#define DV_FORGERY_MRZ_RECOMPUTED 1   /* birth date changed in VIZ and MRZ, check digits recomputed */
+#define DV_FORGERY_MRZ_UNRECOMPUTED 2 /* birth date changed, check digits left as printed */
+#define DV_FORGERY_VIZ_REWRITTEN 3    /* VIZ surname erased and reprinted in a near font */
+#define DV_FORGERY_MRZ_WRONG_FONT 4   /* MRZ retyped in a monospaced font */
+#define DV_FORGERY_MRZ_WRONG_PITCH 5  /* MRZ at 2.30 mm pitch */
+#define DV_FORGERY_GREY_COPY 6        /* greyscale photocopy */
+#define DV_FORGERY_EXPIRED 7          /* genuine but expired */
+#define DV_FORGERY_SPECIMEN 8         /* specimen codes */
+
 #define DV_SPECIMEN_OPTIONS_VERSION 1
 typedef struct dv_specimen_options {
   uint32_t version;       /* DV_SPECIMEN_OPTIONS_VERSION */
@@ -20,8 +31,9 @@ typedef struct dv_specimen_options {
   uint64_t seed;          /* the same seed and version give the same bytes */
   double dpi;             /* 72 to 1200 */
   int32_t reference_date; /* YYYYMMDD that anchors the random dates */
+  int32_t forgery;        /* DV_FORGERY_* */
 } dv_specimen_options;
-#define DV_SPECIMEN_OPTIONS_INIT {DV_SPECIMEN_OPTIONS_VERSION, 3 /* DV_MRZ_TD3 */, 1, 1, 300.0, 20261201}
+#define DV_SPECIMEN_OPTIONS_INIT {DV_SPECIMEN_OPTIONS_VERSION, 3 /* DV_MRZ_TD3 */, 1, 1, 300.0, 20261201, DV_FORGERY_NONE}
 
 /* Writes <name>.png and <name>.json for `count` documents into `directory` (created if
  * needed); *out_written (may be NULL) receives how many. DV_E_IO when the fonts

@@ -28,6 +28,10 @@ synth::SpecimenOptions convert(const dv_specimen_options& o) {
   s.seed = o.seed;
   s.dpi = o.dpi;
   s.today = docverify::Date{o.reference_date / 10000, o.reference_date / 100 % 100, o.reference_date % 100};
+  const auto all = synth::all_forgeries();  // in DV_FORGERY_* order
+  if (o.forgery < 0 || o.forgery >= static_cast<int32_t>(all.size()))
+    throw docverify::InputError("unknown forgery " + std::to_string(o.forgery));
+  s.forgery = all[static_cast<std::size_t>(o.forgery)];
   return s;
 }
 

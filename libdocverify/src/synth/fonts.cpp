@@ -16,11 +16,13 @@ FontPaths FontPaths::defaults() {
   const char* dir = std::getenv("DOCVERIFY_FONT_DIR");
   if (dir && *dir) {
     const std::string d(dir);
-    return FontPaths{d + "/OCRB.otf", d + "/DejaVuSans.ttf", d + "/DejaVuSerif.ttf", d + "/DejaVuSans-Bold.ttf"};
+    return FontPaths{d + "/OCRB.otf", d + "/DejaVuSans.ttf", d + "/DejaVuSerif.ttf", d + "/DejaVuSans-Bold.ttf",
+                     d + "/DejaVuSansMono.ttf"};
   }
   return FontPaths{"/usr/share/fonts/opentype/ocr-b/OCRB.otf", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
                    "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
-                   "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"};
+                   "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+                   "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"};
 }
 
 namespace {

@@ -15,6 +15,7 @@ struct FontPaths {
   std::string sans;    // DejaVuSans.ttf
   std::string serif;   // DejaVuSerif.ttf
   std::string sans_bold;
+  std::string mono;    // DejaVuSansMono.ttf: what a forger might type an MRZ in
   static FontPaths defaults();
 };
 

@@ -21,7 +21,7 @@ PageGeometry geometry_of(mrz::Format f) {
 }
 
 PageRenderer::PageRenderer(const FontPaths& fonts)
-    : ocr_b_(fonts.ocr_b), sans_(fonts.sans), sans_bold_(fonts.sans_bold) {}
+    : ocr_b_(fonts.ocr_b), sans_(fonts.sans), sans_bold_(fonts.sans_bold), serif_(fonts.serif), mono_(fonts.mono) {}
 
 namespace {
 
@@ -93,7 +93,7 @@ void draw_signature(cv::Mat& img, const cv::Rect& area, Random& rng) {
 
 }  // namespace
 
-RenderedPage PageRenderer::render(const Identity& id, double dpi, Random& rng) {
+RenderedPage PageRenderer::render(const Identity& id, double dpi, Random& rng, const PageTweaks& tweaks) {
   const PageGeometry g = geometry_of(id.fields.format);
   const double px_per_mm = dpi / kMmPerInch;
   const int W = static_cast<int>(std::lround(g.width_mm * px_per_mm));
@@ -137,10 +137,25 @@ RenderedPage PageRenderer::render(const Identity& id, double dpi, Random& rng) {
   const double usable = g.height_mm - zone_top_mm - 10.0;
   const double step = usable / static_cast<double>(std::size(rows));
   double y = 10.0;
+  int row_index = 0;
   for (const Row& r : rows) {
     sans_.draw(page.image, r.caption, {x0, mm(y + step * 0.35)}, mm(std::min(1.2, step * 0.22)), cv::Scalar(90, 70, 60));
-    sans_bold_.draw(page.image, r.value, {x0, mm(y + step * 0.85)}, mm(std::min(2.2, step * 0.38)), ink);
+    const cv::Point2d at(x0, mm(y + step * 0.85));
+    const double size = mm(std::min(2.2, step * 0.38));
+    cv::Rect box = sans_bold_.draw(page.image, r.value, at, size, ink);
+    if (row_index == tweaks.rewritten_viz_row) {
+      // Erased with a patch of plain paper (the background pattern is lost there) and
+      // reprinted in a near font: what a careful VIZ alteration leaves behind.
+      const cv::Rect patch = (box | cv::Rect(static_cast<int>(at.x), static_cast<int>(at.y - size * 1.1),
+                                             static_cast<int>(serif_.measure(tweaks.rewritten_viz_value, size) + 2),
+                                             static_cast<int>(size * 1.4))) &
+                             cv::Rect(0, 0, W, H);
+      page.image(patch).setTo(paper);
+      box = serif_.draw(page.image, tweaks.rewritten_viz_value, at, size, ink) | patch;
+    }
+    page.viz_value_boxes.push_back(box);
     y += step;
+    ++row_index;
   }
   draw_signature(page.image,
                  cv::Rect(static_cast<int>(x0 + mm(40.0 < g.width_mm - pw - 30 ? 40.0 : 20.0)),
@@ -149,8 +164,9 @@ RenderedPage PageRenderer::render(const Identity& id, double dpi, Random& rng) {
                  rng);
 
   // The MRZ, built by the engine's builder, in OCR-B at 2.54 mm pitch.
-  page.mrz_lines = mrz::build_mrz(f).lines;
-  const double pitch = mm(kPitchMm);
+  page.mrz_lines = tweaks.mrz_lines.empty() ? mrz::build_mrz(f).lines : tweaks.mrz_lines;
+  const double pitch = mm(tweaks.mrz_pitch_mm > 0 ? tweaks.mrz_pitch_mm : kPitchMm);
+  Font& mrz_font = tweaks.mrz_in_wrong_font ? mono_ : ocr_b_;
   const double cap = mm(kCapHeightMm);
   cv::Rect all;
   for (std::size_t l = 0; l < page.mrz_lines.size(); ++l) {
@@ -158,7 +174,7 @@ RenderedPage PageRenderer::render(const Identity& id, double dpi, Random& rng) {
     const double baseline = centre + cap / 2.0;
     const std::string& line = page.mrz_lines[l];
     for (std::size_t c = 0; c < line.size(); ++c) {
-      const cv::Rect box = ocr_b_.draw(page.image, std::string_view(&line[c], 1),
+      const cv::Rect box = mrz_font.draw(page.image, std::string_view(&line[c], 1),
                                        {mm(g.first_char_mm) + static_cast<double>(c) * pitch, baseline}, cap, ink, pitch);
       page.chars.push_back(CharBox{static_cast<int>(l), static_cast<int>(c), line[c], box});
       if (box.area() > 0) all = all.area() > 0 ? (all | box) : box;

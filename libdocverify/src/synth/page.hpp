@@ -27,23 +27,33 @@ struct CharBox {
   cv::Rect box;  // inked pixels
 };
 
+// What a forger changed before printing (synth/forgery.cpp decides; the renderer obeys).
+struct PageTweaks {
+  std::vector<std::string> mrz_lines;   // print these instead of building the MRZ from the fields
+  bool mrz_in_wrong_font = false;       // a monospaced font instead of OCR-B
+  double mrz_pitch_mm = 2.54;           // 2.54 mm is the standard
+  int rewritten_viz_row = -1;           // this VIZ value erased and reprinted in a near font
+  std::string rewritten_viz_value;
+};
+
 struct RenderedPage {
   cv::Mat image;                        // BGR, 8 bit
   double dpi = 300;
   std::vector<std::string> mrz_lines;
   cv::Rect mrz_box;                     // inked MRZ pixels
-  std::vector<CharBox> chars;           // one per non-filler... every MRZ character
+  std::vector<CharBox> chars;           // every MRZ character (fillers too)
   cv::Rect portrait_box;
+  std::vector<cv::Rect> viz_value_boxes; // surname, given names, nationality, birth, sex, number, expiry
 };
 
 class PageRenderer {
  public:
   explicit PageRenderer(const FontPaths& fonts = FontPaths::defaults());
   // Draws the page; deterministic in (identity, dpi, rng state).
-  RenderedPage render(const Identity& id, double dpi, Random& rng);
+  RenderedPage render(const Identity& id, double dpi, Random& rng, const PageTweaks& tweaks = {});
 
  private:
-  Font ocr_b_, sans_, sans_bold_;
+  Font ocr_b_, sans_, sans_bold_, serif_, mono_;
 };
 
 }  // namespace docverify::synth

@@ -35,7 +35,14 @@ std::string ground_truth_json(const Specimen& s, const SpecimenOptions& o) {
   w.field("seed", static_cast<std::int64_t>(o.seed));
   w.field("reference_date", format_iso_date(o.today));
   w.key("capture").begin_object().field("profile", "scan").field("dpi", o.dpi).end_object();
-  w.key("forgery").begin_object().field("type", "none").key("regions").begin_array().end_array().end_object();
+  w.key("forgery").begin_object().field("type", forgery_name(o.forgery));
+  w.field("description", s.forgery_description).key("regions").begin_array();
+  for (const ForgeryRegion& r : s.forgery_regions) {
+    w.begin_object().field("what", r.what);
+    write_rect(w, "box", r.box);
+    w.end_object();
+  }
+  w.end_array().end_object();
   w.key("fields").begin_object();
   w.field("document_code", f.document_code).field("issuing_state", f.issuing_state);
   w.field("document_number", f.document_number).field("nationality", f.nationality);
@@ -87,11 +94,19 @@ Specimen make_specimen(const SpecimenOptions& o, int index, PageRenderer& render
   Random rng(o.seed * 0x9E3779B97F4A7C15ULL + static_cast<std::uint64_t>(index) + 1);
   Specimen s;
   char name[64];
-  std::snprintf(name, sizeof name, "%s-seed%llu-%05d", lower_format(o.format).c_str(),
-                static_cast<unsigned long long>(o.seed), index);
+  if (o.forgery == Forgery::none) {
+    std::snprintf(name, sizeof name, "%s-seed%llu-%05d", lower_format(o.format).c_str(),
+                  static_cast<unsigned long long>(o.seed), index);
+  } else {
+    std::snprintf(name, sizeof name, "%s-%s-seed%llu-%05d", lower_format(o.format).c_str(),
+                  std::string(forgery_name(o.forgery)).c_str(), static_cast<unsigned long long>(o.seed), index);
+  }
   s.name = name;
   s.identity = random_identity(o.format, rng, o.today);
-  s.page = renderer.render(s.identity, o.dpi, rng);
+  const ForgeryPlan plan = plan_forgery(o.forgery, s.identity, rng, o.today);
+  s.forgery_description = plan.description;
+  s.page = renderer.render(s.identity, o.dpi, rng, plan.tweaks);
+  s.forgery_regions = finish_forgery(o.forgery, s.page, rng);
   s.ground_truth = ground_truth_json(s, o);
   return s;
 }

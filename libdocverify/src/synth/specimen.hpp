@@ -1,13 +1,14 @@
 #pragma once
 // `docverify specimen`: synthetic documents with ground truth, deterministic by seed.
-// This first version draws genuine data pages as a flatbed scan would capture them; the
-// capture profiles (kiosk, phone), IR/UV companions and the forgery kit are still to come.
+// Data pages as a flatbed scan would capture them, genuine or forged; the capture profiles
+// (kiosk, phone) and IR/UV companions are still to come.
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include "calendar/date.hpp"
 #include "mrz/format.hpp"
+#include "synth/forgery.hpp"
 #include "synth/page.hpp"
 
 namespace docverify::synth {
@@ -18,13 +19,16 @@ struct SpecimenOptions {
   std::uint64_t seed = 1;
   double dpi = 300;
   Date today{2026, 12, 1};  // anchors the random dates, so a corpus is reproducible
+  Forgery forgery = Forgery::none;
 };
 
 struct Specimen {
   std::string name;           // "td3-seed7-00003"
   Identity identity;
   RenderedPage page;
-  std::string ground_truth;   // JSON (docs/specimen-ground-truth.md)
+  std::string forgery_description;
+  std::vector<ForgeryRegion> forgery_regions;
+  std::string ground_truth;   // JSON (docs/specimen.md)
 };
 
 // Document n of a corpus depends only on (options, n): corpora can be made in parallel or
