@@ -27,7 +27,7 @@ ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 echo "== ThreadSanitizer: the C API thread test and the C API tests"
 "$root/scripts/build.sh" "$root/build/tsan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDOCVERIFY_SANITIZE=thread \
   -DDOCVERIFY_BUILD_TESTS=ON -DDOCVERIFY_BUILD_BENCHMARKS=OFF -DDOCVERIFY_BUILD_SAMPLES=OFF -DDOCVERIFY_BUILD_CLI=OFF
-TSAN_OPTIONS=halt_on_error=1 ctest --test-dir "$root/build/tsan" --output-on-failure -R "thread_test|capi_test"
+TSAN_OPTIONS="halt_on_error=1 suppressions=$root/tests/sanitizers/tsan.supp" ctest --test-dir "$root/build/tsan" --output-on-failure -R "thread_test|capi_test"
 
 echo "== ABI gate"
 "$root/scripts/abi-check.sh"
