@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "capi/firewall.hpp"
+#include "capi/formats.hpp"
 #include "capi/handles.hpp"
 #include "capi/secure_zero.hpp"
 #include "mrz/builder.hpp"
@@ -22,17 +23,6 @@ docverify::Date reference_date_of(const dv_context& ctx) {
   return docverify::Date{ctx.reference_date / 10000, ctx.reference_date / 100 % 100, ctx.reference_date % 100};
 }
 
-dv_mrz_format format_code(mrz::Format f) {
-  switch (f) {
-    case mrz::Format::td1: return DV_MRZ_TD1;
-    case mrz::Format::td2: return DV_MRZ_TD2;
-    case mrz::Format::td3: return DV_MRZ_TD3;
-    case mrz::Format::mrva: return DV_MRZ_MRVA;
-    case mrz::Format::mrvb: return DV_MRZ_MRVB;
-    case mrz::Format::fra_id: return DV_MRZ_FRA_ID;
-  }
-  return DV_MRZ_UNKNOWN;
-}
 
 // Strings handed out by accessors are made once, NUL-terminated, owned by the handle.
 void materialise(dv_mrz_result& h) {
@@ -114,7 +104,7 @@ DV_API void dv_mrz_result_free(dv_mrz_result* result) {
   delete result;
 }
 
-DV_API dv_mrz_format dv_mrz_result_format(const dv_mrz_result* r) { return r ? format_code(r->result.format) : DV_MRZ_UNKNOWN; }
+DV_API dv_mrz_format dv_mrz_result_format(const dv_mrz_result* r) { return r ? docverify::capi::format_code(r->result.format) : DV_MRZ_UNKNOWN; }
 DV_API const char* dv_mrz_result_format_name(const dv_mrz_result* r) { return r ? r->format_name.c_str() : nullptr; }
 DV_API bool dv_mrz_result_valid(const dv_mrz_result* r) { return r && r->result.valid; }
 DV_API size_t dv_mrz_result_line_count(const dv_mrz_result* r) { return r ? r->lines.size() : 0; }
@@ -234,15 +224,8 @@ DV_API dv_status dv_mrz_build(const dv_mrz_fields* fields, char** out_text, bool
     if (fields->version < 1 || fields->version > DV_MRZ_FIELDS_VERSION)
       return fail(DV_E_VERSION, "dv_mrz_fields version " + std::to_string(fields->version) + " is not known to this library");
     mrz::MrzFieldsInput in;
-    switch (fields->format) {
-      case DV_MRZ_TD1: in.format = mrz::Format::td1; break;
-      case DV_MRZ_TD2: in.format = mrz::Format::td2; break;
-      case DV_MRZ_TD3: in.format = mrz::Format::td3; break;
-      case DV_MRZ_MRVA: in.format = mrz::Format::mrva; break;
-      case DV_MRZ_MRVB: in.format = mrz::Format::mrvb; break;
-      case DV_MRZ_FRA_ID: in.format = mrz::Format::fra_id; break;
-      default: return fail(DV_E_INVALID_ARG, "unknown MRZ format " + std::to_string(fields->format));
-    }
+    if (!docverify::capi::format_of(fields->format, in.format))
+      return fail(DV_E_INVALID_ARG, "unknown MRZ format " + std::to_string(fields->format));
     auto str = [](const char* p) { return p ? std::string(p) : std::string(); };
     in.document_code = str(fields->document_code);
     in.issuing_state = str(fields->issuing_state);

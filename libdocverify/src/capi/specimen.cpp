@@ -5,6 +5,7 @@
 #include <string>
 
 #include "capi/firewall.hpp"
+#include "capi/formats.hpp"
 #include "synth/specimen.hpp"
 
 using docverify::capi::fail;
@@ -15,15 +16,8 @@ namespace {
 
 synth::SpecimenOptions convert(const dv_specimen_options& o) {
   synth::SpecimenOptions s;
-  switch (o.format) {
-    case DV_MRZ_TD1: s.format = docverify::mrz::Format::td1; break;
-    case DV_MRZ_TD2: s.format = docverify::mrz::Format::td2; break;
-    case DV_MRZ_TD3: s.format = docverify::mrz::Format::td3; break;
-    case DV_MRZ_MRVA: s.format = docverify::mrz::Format::mrva; break;
-    case DV_MRZ_MRVB: s.format = docverify::mrz::Format::mrvb; break;
-    case DV_MRZ_FRA_ID: s.format = docverify::mrz::Format::fra_id; break;
-    default: throw docverify::InputError("unknown MRZ format " + std::to_string(o.format));
-  }
+  if (!docverify::capi::format_of(o.format, s.format))
+    throw docverify::InputError("unknown MRZ format " + std::to_string(o.format));
   s.count = static_cast<int>(std::min<uint32_t>(o.count, 2000000000U));
   s.seed = o.seed;
   s.dpi = o.dpi;
