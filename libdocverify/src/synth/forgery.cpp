@@ -82,9 +82,9 @@ ForgeryPlan plan_forgery(Forgery f, Identity& id, Random& rng, const Date& today
         // Only the six date characters change; every digit stays as the issuer printed it.
         std::vector<std::string> lines = genuine;
         const auto [line, col] = birth_position(fields.format);
-        char yymmdd[7];
-        std::snprintf(yymmdd, sizeof yymmdd, "%02d%02d%02d", birth.year % 100, birth.month, birth.day);
-        lines[static_cast<std::size_t>(line)].replace(static_cast<std::size_t>(col), 6, yymmdd);
+        char yymmdd[16];
+        std::snprintf(yymmdd, sizeof yymmdd, "%02d%02d%02d", birth.year % 100, birth.month % 100, birth.day % 100);
+        lines[static_cast<std::size_t>(line)].replace(static_cast<std::size_t>(col), 6, yymmdd, 6);
         plan.tweaks.mrz_lines = lines;
         plan.description = "birth date changed in the visual zone and the MRZ; check digits not recomputed";
       } else {
