@@ -11,12 +11,15 @@ namespace {
 
 constexpr const char* kHelp =
     "usage: docverify specimen [--format TD1|TD2|TD3|MRVA|MRVB|FRA_ID] [--count N] [--seed S]\n"
-    "                          [--dpi D] [--today YYYY-MM-DD] [--forgery TYPE] --out DIR\n"
+    "                          [--dpi D] [--today YYYY-MM-DD] [--capture scan|kiosk]\n"
+    "                          [--forgery TYPE] --out DIR\n"
     "\n"
     "Writes synthetic, entirely fictitious documents: for each, DIR/<name>.png (a data page as\n"
     "a flatbed scan at D dpi, default 300) and DIR/<name>.json (its ground truth: fields, MRZ\n"
     "lines, MRZ and character boxes). The same seed and version give the same bytes.\n"
     "\n"
+    "  --capture C     scan (default); kiosk adds <name>_ir.png and <name>_uv.png, the\n"
+    "                  infrared and ultraviolet images a kiosk reader takes\n"
     "  --forgery TYPE  none (default), mrz_recomputed, mrz_unrecomputed, viz_rewritten,\n"
     "                  mrz_wrong_font, mrz_wrong_pitch, grey_copy, expired, specimen;\n"
     "                  the ground truth says what was forged where\n";
@@ -40,6 +43,9 @@ int run_specimen(int argc, char** argv) {
     auto d = parse_iso_date(*t);
     if (!d) throw std::invalid_argument("--today needs a date YYYY-MM-DD");
     o.today = *d;
+  }
+  if (auto c = args.option("--capture")) {
+    if (!synth::parse_capture(*c, o.capture)) throw std::invalid_argument("unknown --capture '" + *c + "'");
   }
   if (auto f = args.option("--forgery")) {
     if (!synth::parse_forgery(*f, o.forgery)) throw std::invalid_argument("unknown --forgery '" + *f + "'");

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <map>
 
+#include <opencv2/imgproc.hpp>
+
 #include "mrz/parser.hpp"
 #include "synth/specimen.hpp"
 
@@ -199,6 +201,58 @@ TEST_P(Forgeries, GroundTruthMatchesWhatWasForged) {
 
 INSTANTIATE_TEST_SUITE_P(Kit, Forgeries, ::testing::ValuesIn(all_forgeries()),
                          [](const auto& p) { return std::string(forgery_name(p.param)); });
+
+}  // namespace
+}  // namespace docverify::synth
+
+namespace docverify::synth {
+namespace {
+
+TEST(KioskCapture, InfraredAndUltravioletCompanionsLineUp) {
+  static PageRenderer renderer;
+  SpecimenOptions o;
+  o.format = mrz::Format::td3;
+  o.seed = 5;
+  o.dpi = 200;
+  o.capture = Capture::kiosk;
+  const Specimen s = make_specimen(o, 1, renderer);
+  ASSERT_FALSE(s.infrared.empty());
+  ASSERT_FALSE(s.ultraviolet.empty());
+  EXPECT_EQ(s.infrared.size(), s.page.image.size());
+  EXPECT_EQ(s.ultraviolet.size(), s.page.image.size());
+  EXPECT_NE(s.ground_truth.find("\"infrared\":\"" + s.name + "_ir.png\""), std::string::npos);
+
+  cv::Mat ir;
+  cv::cvtColor(s.infrared, ir, cv::COLOR_BGR2GRAY);
+  // B900: the MRZ stays black...
+  double mrz_min = 0;
+  cv::minMaxLoc(ir(s.page.mrz_box), &mrz_min);
+  EXPECT_LT(mrz_min, 60.0);
+  // ...and the coloured background printing is gone: the right half above the MRZ, where
+  // the guilloche is, is plain paper except for the VIZ text.
+  const cv::Rect right(s.page.image.cols * 3 / 4, 0, s.page.image.cols / 4 - 1, s.page.mrz_box.y - 10);
+  cv::Scalar mean, sd;
+  cv::meanStdDev(ir(right), mean, sd);
+  EXPECT_LT(sd[0], 3.0);
+  cv::Mat visible_grey;
+  cv::cvtColor(s.page.image, visible_grey, cv::COLOR_BGR2GRAY);
+  cv::meanStdDev(visible_grey(right), mean, sd);
+  EXPECT_GT(sd[0], 3.0);  // the visible page does have a pattern there
+
+  // UV: dull paper with bright fibres and the issuer's pattern.
+  cv::Mat uv;
+  cv::cvtColor(s.ultraviolet, uv, cv::COLOR_BGR2GRAY);
+  EXPECT_LT(cv::mean(uv)[0], 70.0);
+  EXPECT_GT(cv::countNonZero(uv > 150), 1000);
+
+  // Deterministic like the visible page.
+  const Specimen again = make_specimen(o, 1, renderer);
+  EXPECT_EQ(cv::norm(again.infrared, s.infrared, cv::NORM_INF), 0.0);
+  EXPECT_EQ(cv::norm(again.ultraviolet, s.ultraviolet, cv::NORM_INF), 0.0);
+  // The visible page of a kiosk capture is the scan page: companions do not disturb it.
+  o.capture = Capture::scan;
+  EXPECT_EQ(cv::norm(make_specimen(o, 1, renderer).page.image, s.page.image, cv::NORM_INF), 0.0);
+}
 
 }  // namespace
 }  // namespace docverify::synth

@@ -76,7 +76,8 @@ class MrzFields(ctypes.Structure):
 
 class SpecimenOptions(ctypes.Structure):
     _fields_ = [("version", c_uint32), ("format", c_int32), ("count", c_uint32), ("seed", ctypes.c_uint64),
-                ("dpi", c_double), ("reference_date", c_int32), ("forgery", c_int32)]
+                ("dpi", c_double), ("reference_date", c_int32), ("forgery", c_int32),
+                ("capture", c_int32)]
 
 
 SPECIMEN_OPTIONS_VERSION = 1

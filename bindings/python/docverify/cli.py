@@ -64,6 +64,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     sp.add_argument("--dpi", type=float, default=300)
     sp.add_argument("--today", default="2026-12-01")
     sp.add_argument("--forgery", default="none")
+    sp.add_argument("--capture", default="scan", choices=["scan", "kiosk"])
     sp.add_argument("--out", required=True)
     args = parser.parse_args(argv)
     try:
@@ -72,7 +73,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         if args.command == "make-mrz":
             return _make_mrz(args)
         if args.command == "specimen":
-            n = write_specimens(args.out, args.format, args.count, args.seed, args.dpi, args.today, args.forgery)
+            n = write_specimens(args.out, args.format, args.count, args.seed, args.dpi, args.today, args.forgery, args.capture)
             print(f"wrote {n} document(s) to {args.out}")
             return 0
     except (DocVerifyError, ValueError) as e:

@@ -22,15 +22,20 @@ class Specimen:
     ground_truth: Dict[str, Any]    # fields, MRZ lines, boxes (docverify-specimen/1)
 
 
-def _options(format: str, count: int, seed: int, dpi: float, today: DateLike,
-             forgery: str) -> _native.SpecimenOptions:
+CAPTURES = ["scan", "kiosk"]  # in DV_CAPTURE_* order
+
+
+def _options(format: str, count: int, seed: int, dpi: float, today: DateLike, forgery: str,
+             capture: str = "scan") -> _native.SpecimenOptions:
     if format not in FORMATS:
         raise ValueError(f"format must be one of {sorted(FORMATS)}")
     if forgery not in FORGERIES:
         raise ValueError(f"forgery must be one of {FORGERIES}")
+    if capture not in CAPTURES:
+        raise ValueError(f"capture must be one of {CAPTURES}")
     date = _date_number(today) or 20261201
     return _native.SpecimenOptions(_native.SPECIMEN_OPTIONS_VERSION, FORMATS[format], count, seed, float(dpi), date,
-                                   FORGERIES.index(forgery))
+                                   FORGERIES.index(forgery), CAPTURES.index(capture))
 
 
 def make_specimen(format: str = "TD3", index: int = 0, seed: int = 1, dpi: float = 300,
@@ -49,9 +54,11 @@ def make_specimen(format: str = "TD3", index: int = 0, seed: int = 1, dpi: float
 
 
 def write_specimens(directory: Union[str, os.PathLike], format: str = "TD3", count: int = 1, seed: int = 1,
-                    dpi: float = 300, today: DateLike = "2026-12-01", forgery: str = "none") -> int:
-    """Writes <name>.png and <name>.json per document; returns how many were written."""
-    opts = _options(format, count, seed, dpi, today, forgery)
+                    dpi: float = 300, today: DateLike = "2026-12-01", forgery: str = "none",
+                    capture: str = "scan") -> int:
+    """Writes <name>.png and <name>.json per document (kiosk: also _ir.png and _uv.png);
+    returns how many were written."""
+    opts = _options(format, count, seed, dpi, today, forgery, capture)
     written = ctypes.c_uint32()
     check(lib.dv_specimen_write(ctypes.byref(opts), os.fsencode(directory), ctypes.byref(written)))
     return written.value

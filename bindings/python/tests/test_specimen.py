@@ -38,3 +38,11 @@ def test_forgery_kit():
     assert r.mrz.valid is False
     with pytest.raises(ValueError):
         docverify.make_specimen(forgery="laser")
+
+
+def test_kiosk_capture_writes_companions(tmp_path):
+    assert docverify.write_specimens(tmp_path, "TD1", count=1, seed=2, dpi=120, capture="kiosk") == 1
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["td1-seed2-00000.json", "td1-seed2-00000.png", "td1-seed2-00000_ir.png", "td1-seed2-00000_uv.png"]
+    truth = json.loads((tmp_path / "td1-seed2-00000.json").read_text(encoding="utf-8"))
+    assert truth["capture"]["profile"] == "kiosk" and truth["companions"]["infrared"] == "td1-seed2-00000_ir.png"

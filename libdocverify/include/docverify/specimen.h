@@ -23,6 +23,10 @@ extern "C" {
 #define DV_FORGERY_EXPIRED 7          /* genuine but expired */
 #define DV_FORGERY_SPECIMEN 8         /* specimen codes */
 
+/* Capture profiles. KIOSK adds infrared and ultraviolet companion images. */
+#define DV_CAPTURE_SCAN 0
+#define DV_CAPTURE_KIOSK 1
+
 #define DV_SPECIMEN_OPTIONS_VERSION 1
 typedef struct dv_specimen_options {
   uint32_t version;       /* DV_SPECIMEN_OPTIONS_VERSION */
@@ -32,15 +36,19 @@ typedef struct dv_specimen_options {
   double dpi;             /* 72 to 1200 */
   int32_t reference_date; /* YYYYMMDD that anchors the random dates */
   int32_t forgery;        /* DV_FORGERY_* */
+  int32_t capture;        /* DV_CAPTURE_* */
 } dv_specimen_options;
-#define DV_SPECIMEN_OPTIONS_INIT {DV_SPECIMEN_OPTIONS_VERSION, 3 /* DV_MRZ_TD3 */, 1, 1, 300.0, 20261201, DV_FORGERY_NONE}
+#define DV_SPECIMEN_OPTIONS_INIT \
+  {DV_SPECIMEN_OPTIONS_VERSION, 3 /* DV_MRZ_TD3 */, 1, 1, 300.0, 20261201, DV_FORGERY_NONE, DV_CAPTURE_SCAN}
 
-/* Writes <name>.png and <name>.json for `count` documents into `directory` (created if
+/* Writes <name>.png and <name>.json (and <name>_ir.png, <name>_uv.png for the kiosk
+ * capture) for `count` documents into `directory` (created if
  * needed); *out_written (may be NULL) receives how many. DV_E_IO when the fonts
  * (fonts-ocr-b, fonts-dejavu-core, or DOCVERIFY_FONT_DIR) or the directory are unusable. */
 DV_API dv_status dv_specimen_write(const dv_specimen_options* options, const char* directory, uint32_t* out_written);
 
-/* Document `index` of the corpus in memory: PNG bytes and the ground-truth JSON, both
+/* Document `index` of the corpus in memory: the visible page's PNG bytes and the
+ * ground-truth JSON (companions are written only by dv_specimen_write), both
  * released with dv_free(). Any out pointer may be NULL when not wanted. */
 DV_API dv_status dv_specimen_render(const dv_specimen_options* options, uint32_t index, uint8_t** out_png,
                                     size_t* out_png_size, char** out_ground_truth);

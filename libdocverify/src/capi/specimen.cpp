@@ -26,6 +26,9 @@ synth::SpecimenOptions convert(const dv_specimen_options& o) {
   if (o.forgery < 0 || o.forgery >= static_cast<int32_t>(all.size()))
     throw docverify::InputError("unknown forgery " + std::to_string(o.forgery));
   s.forgery = all[static_cast<std::size_t>(o.forgery)];
+  if (o.capture == DV_CAPTURE_SCAN) s.capture = synth::Capture::scan;
+  else if (o.capture == DV_CAPTURE_KIOSK) s.capture = synth::Capture::kiosk;
+  else throw docverify::InputError("unknown capture profile " + std::to_string(o.capture));
   return s;
 }
 

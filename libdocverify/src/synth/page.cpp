@@ -93,7 +93,41 @@ void draw_signature(cv::Mat& img, const cv::Rect& area, Random& rng) {
 
 }  // namespace
 
-RenderedPage PageRenderer::render(const Identity& id, double dpi, Random& rng, const PageTweaks& tweaks) {
+namespace {
+
+// UV: fluorescent security fibres scattered over the page, and the issuer's UV rosette.
+void draw_uv_features(cv::Mat& img, Random& rng, double px_per_mm) {
+  const cv::Scalar colours[] = {cv::Scalar(255, 200, 60), cv::Scalar(60, 230, 255), cv::Scalar(90, 90, 255),
+                                cv::Scalar(120, 255, 120)};
+  const int fibres = static_cast<int>(img.cols * img.rows / (px_per_mm * px_per_mm) / 40.0);
+  for (int i = 0; i < fibres; ++i) {
+    cv::Point2d p(rng.uniform(0, img.cols), rng.uniform(0, img.rows));
+    double angle = rng.uniform(0, 6.283);
+    const double len = rng.uniform(1.5, 5.0) * px_per_mm;
+    std::vector<cv::Point> pts;
+    for (int k = 0; k < 8; ++k) {
+      pts.emplace_back(static_cast<int>(p.x), static_cast<int>(p.y));
+      angle += rng.normal(0, 0.3);
+      p += cv::Point2d(std::cos(angle), std::sin(angle)) * (len / 8);
+    }
+    cv::polylines(img, pts, false, colours[rng.integer(0, 3)], std::max(1, static_cast<int>(0.12 * px_per_mm)),
+                  cv::LINE_AA);
+  }
+  const cv::Point centre(static_cast<int>(img.cols * 0.78), static_cast<int>(img.rows * 0.35));
+  const double r = std::min(img.cols, img.rows) * 0.18;
+  for (int k = 0; k < 24; ++k) {
+    const double a = 6.283185307 * k / 24;
+    cv::ellipse(img, centre, cv::Size(static_cast<int>(r), static_cast<int>(r * 0.35)), a * 57.2958, 0, 360,
+                cv::Scalar(140, 255, 170), std::max(1, static_cast<int>(0.15 * px_per_mm)), cv::LINE_AA);
+  }
+}
+
+}  // namespace
+
+RenderedPage PageRenderer::render(const Identity& id, double dpi, Random& rng, const PageTweaks& tweaks,
+                                  Spectrum spectrum, Random* uv_rng) {
+  const bool visible = spectrum == Spectrum::visible;
+  const bool infrared = spectrum == Spectrum::infrared;
   const PageGeometry g = geometry_of(id.fields.format);
   const double px_per_mm = dpi / kMmPerInch;
   const int W = static_cast<int>(std::lround(g.width_mm * px_per_mm));
@@ -101,24 +135,39 @@ RenderedPage PageRenderer::render(const Identity& id, double dpi, Random& rng, c
   RenderedPage page;
   page.dpi = dpi;
   const cv::Scalar paper(rng.uniform(225, 245), rng.uniform(232, 250), rng.uniform(235, 252));
-  page.image = cv::Mat(H, W, CV_8UC3, paper);
+  // Paper: bright in IR; UV-dull (dark) under ultraviolet light.
+  const cv::Scalar background = visible ? paper : infrared ? cv::Scalar(226, 226, 226) : cv::Scalar(45, 22, 32);
+  page.image = cv::Mat(H, W, CV_8UC3, background);
+  // What the current light does not show is drawn into a scratch image: the random draws
+  // stay the same in every spectrum, so the layouts line up.
+  cv::Mat scratch = visible ? cv::Mat() : cv::Mat(H, W, CV_8UC3, background);
+  cv::Mat& coloured = visible ? page.image : scratch;
   const cv::Scalar tint(rng.uniform(150, 230), rng.uniform(150, 230), rng.uniform(150, 230));
-  draw_guilloche(page.image, rng, tint, px_per_mm);
+  draw_guilloche(coloured, rng, tint, px_per_mm);
+  if (spectrum == Spectrum::ultraviolet && uv_rng) draw_uv_features(page.image, *uv_rng, px_per_mm);
 
   // The MRZ zone is kept clear of background printing (9303-3: the clear area).
   const double zone_top_mm = g.line_centres_mm.front() + 3.0;
   const int zone_top = static_cast<int>(std::lround(H - zone_top_mm * px_per_mm));
-  page.image(cv::Rect(0, zone_top, W, H - zone_top)).setTo(paper);
+  page.image(cv::Rect(0, zone_top, W, H - zone_top)).setTo(background);
 
   const auto mm = [&](double v) { return v * px_per_mm; };
-  const cv::Scalar ink(30, 30, 30);
+  // Carbon ink absorbs in B900 and does not fluoresce.
+  const cv::Scalar ink = spectrum == Spectrum::ultraviolet ? cv::Scalar(30, 15, 22) : cv::Scalar(30, 30, 30);
   // Header: issuer and document title.
-  sans_bold_.draw(page.image, id.issuer_name, {mm(4.0), mm(6.0)}, mm(2.6), cv::Scalar(90, 40, 20));
+  if (visible) sans_bold_.draw(page.image, id.issuer_name, {mm(4.0), mm(6.0)}, mm(2.6), cv::Scalar(90, 40, 20));
   // Portrait: TD3 ~ 35 x 45 mm at the left; cards proportionally smaller.
   const double pw = g.width_mm > 110 ? 32.0 : 22.0, ph = pw * 1.28;
   page.portrait_box = cv::Rect(static_cast<int>(mm(4.0)), static_cast<int>(mm(9.0)), static_cast<int>(mm(pw)),
                                static_cast<int>(mm(std::min(ph, g.height_mm - zone_top_mm - 11.0))));
-  draw_portrait(page.image, page.portrait_box, rng);
+  draw_portrait(coloured, page.portrait_box, rng);
+  if (infrared) {
+    // The printed portrait shows in IR as a pale grey image.
+    cv::Mat grey;
+    cv::cvtColor(scratch(page.portrait_box), grey, cv::COLOR_BGR2GRAY);
+    grey.convertTo(grey, -1, 0.5, 120);
+    cv::cvtColor(grey, page.image(page.portrait_box), cv::COLOR_GRAY2BGR);
+  }
 
   // Visual zone: captions and values right of the portrait.
   const mrz::MrzFieldsInput& f = id.fields;
@@ -139,7 +188,8 @@ RenderedPage PageRenderer::render(const Identity& id, double dpi, Random& rng, c
   double y = 10.0;
   int row_index = 0;
   for (const Row& r : rows) {
-    sans_.draw(page.image, r.caption, {x0, mm(y + step * 0.35)}, mm(std::min(1.2, step * 0.22)), cv::Scalar(90, 70, 60));
+    if (visible)
+      sans_.draw(page.image, r.caption, {x0, mm(y + step * 0.35)}, mm(std::min(1.2, step * 0.22)), cv::Scalar(90, 70, 60));
     const cv::Point2d at(x0, mm(y + step * 0.85));
     const double size = mm(std::min(2.2, step * 0.38));
     cv::Rect box = sans_bold_.draw(page.image, r.value, at, size, ink);
@@ -150,14 +200,14 @@ RenderedPage PageRenderer::render(const Identity& id, double dpi, Random& rng, c
                                              static_cast<int>(serif_.measure(tweaks.rewritten_viz_value, size) + 2),
                                              static_cast<int>(size * 1.4))) &
                              cv::Rect(0, 0, W, H);
-      page.image(patch).setTo(paper);
+      page.image(patch).setTo(background);
       box = serif_.draw(page.image, tweaks.rewritten_viz_value, at, size, ink) | patch;
     }
     page.viz_value_boxes.push_back(box);
     y += step;
     ++row_index;
   }
-  draw_signature(page.image,
+  draw_signature(coloured,
                  cv::Rect(static_cast<int>(x0 + mm(40.0 < g.width_mm - pw - 30 ? 40.0 : 20.0)),
                           static_cast<int>(mm(g.height_mm - zone_top_mm - 9.0)), static_cast<int>(mm(25.0)),
                           static_cast<int>(mm(7.0))),

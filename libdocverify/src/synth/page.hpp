@@ -27,6 +27,11 @@ struct CharBox {
   cv::Rect box;  // inked pixels
 };
 
+// Which light the page is seen in. Kiosk readers add infrared (B900: carbon inks, the MRZ
+// and the personal data stay, coloured background printing vanishes) and ultraviolet (dull
+// paper, fluorescent fibres and the issuer's UV pattern).
+enum class Spectrum { visible, infrared, ultraviolet };
+
 // What a forger changed before printing (synth/forgery.cpp decides; the renderer obeys).
 struct PageTweaks {
   std::vector<std::string> mrz_lines;   // print these instead of building the MRZ from the fields
@@ -50,7 +55,11 @@ class PageRenderer {
  public:
   explicit PageRenderer(const FontPaths& fonts = FontPaths::defaults());
   // Draws the page; deterministic in (identity, dpi, rng state).
-  RenderedPage render(const Identity& id, double dpi, Random& rng, const PageTweaks& tweaks = {});
+  // The same identity, tweaks and `rng` state give the same layout in every spectrum, so a
+  // visible page and its IR/UV companions line up pixel for pixel. `uv_rng` draws the UV-only
+  // features (fibres).
+  RenderedPage render(const Identity& id, double dpi, Random& rng, const PageTweaks& tweaks = {},
+                      Spectrum spectrum = Spectrum::visible, Random* uv_rng = nullptr);
 
  private:
   Font ocr_b_, sans_, sans_bold_, serif_, mono_;

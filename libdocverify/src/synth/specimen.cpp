@@ -34,7 +34,7 @@ std::string ground_truth_json(const Specimen& s, const SpecimenOptions& o) {
   w.field("format", mrz::format_name(f.format));
   w.field("seed", static_cast<std::int64_t>(o.seed));
   w.field("reference_date", format_iso_date(o.today));
-  w.key("capture").begin_object().field("profile", "scan").field("dpi", o.dpi).end_object();
+  w.key("capture").begin_object().field("profile", capture_name(o.capture)).field("dpi", o.dpi).end_object();
   w.key("forgery").begin_object().field("type", forgery_name(o.forgery));
   w.field("description", s.forgery_description).key("regions").begin_array();
   for (const ForgeryRegion& r : s.forgery_regions) {
@@ -69,13 +69,25 @@ std::string ground_truth_json(const Specimen& s, const SpecimenOptions& o) {
     w.end_object();
   }
   w.end_array();
-  w.key("companions").begin_object().end_object();
+  w.key("companions").begin_object();
+  if (!s.infrared.empty()) w.field("infrared", s.name + "_ir.png");
+  if (!s.ultraviolet.empty()) w.field("ultraviolet", s.name + "_uv.png");
+  w.end_object();
   w.end_object();
   out += '\n';
   return out;
 }
 
 }  // namespace
+
+std::string_view capture_name(Capture c) noexcept { return c == Capture::kiosk ? "kiosk" : "scan"; }
+
+bool parse_capture(std::string_view name, Capture& out) noexcept {
+  if (name == "scan") out = Capture::scan;
+  else if (name == "kiosk") out = Capture::kiosk;
+  else return false;
+  return true;
+}
 
 void check_options(const SpecimenOptions& o) {
   if (o.count < 1 || o.count > 1000000) throw InputError("count must be within 1 and 1000000");
@@ -105,7 +117,14 @@ Specimen make_specimen(const SpecimenOptions& o, int index, PageRenderer& render
   s.identity = random_identity(o.format, rng, o.today);
   const ForgeryPlan plan = plan_forgery(o.forgery, s.identity, rng, o.today);
   s.forgery_description = plan.description;
+  const Random layout = rng;  // the companions repeat the visible page's random draws
   s.page = renderer.render(s.identity, o.dpi, rng, plan.tweaks);
+  if (o.capture == Capture::kiosk) {
+    Random ir_rng = layout, uv_layout = layout;
+    Random fibres(o.seed * 0xD1B54A32D192ED03ULL + static_cast<std::uint64_t>(index));
+    s.infrared = renderer.render(s.identity, o.dpi, ir_rng, plan.tweaks, Spectrum::infrared).image;
+    s.ultraviolet = renderer.render(s.identity, o.dpi, uv_layout, plan.tweaks, Spectrum::ultraviolet, &fibres).image;
+  }
   s.forgery_regions = finish_forgery(o.forgery, s.page, rng);
   s.ground_truth = ground_truth_json(s, o);
   return s;
@@ -124,6 +143,10 @@ std::vector<std::string> write_specimens(const SpecimenOptions& o, const std::st
     const Specimen s = make_specimen(o, i, renderer);
     const std::string base = (std::filesystem::path(directory) / s.name).string();
     if (!cv::imwrite(base + ".png", s.page.image, png)) throw ResourceError("cannot write " + base + ".png");
+    if (!s.infrared.empty() && !cv::imwrite(base + "_ir.png", s.infrared, png))
+      throw ResourceError("cannot write " + base + "_ir.png");
+    if (!s.ultraviolet.empty() && !cv::imwrite(base + "_uv.png", s.ultraviolet, png))
+      throw ResourceError("cannot write " + base + "_uv.png");
     std::ofstream json(base + ".json", std::ios::binary);
     json << s.ground_truth;
     if (!json) throw ResourceError("cannot write " + base + ".json");

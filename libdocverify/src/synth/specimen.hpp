@@ -13,6 +13,12 @@
 
 namespace docverify::synth {
 
+// scan: a flatbed scan of the data page. kiosk: a kiosk reader's full page under even
+// light, with infrared and ultraviolet companions that line up pixel for pixel.
+enum class Capture { scan, kiosk };
+std::string_view capture_name(Capture c) noexcept;
+bool parse_capture(std::string_view name, Capture& out) noexcept;
+
 struct SpecimenOptions {
   mrz::Format format = mrz::Format::td3;
   int count = 1;
@@ -20,12 +26,14 @@ struct SpecimenOptions {
   double dpi = 300;
   Date today{2026, 12, 1};  // anchors the random dates, so a corpus is reproducible
   Forgery forgery = Forgery::none;
+  Capture capture = Capture::scan;
 };
 
 struct Specimen {
   std::string name;           // "td3-seed7-00003"
   Identity identity;
   RenderedPage page;
+  cv::Mat infrared, ultraviolet;  // kiosk capture only
   std::string forgery_description;
   std::vector<ForgeryRegion> forgery_regions;
   std::string ground_truth;   // JSON (docs/specimen.md)
