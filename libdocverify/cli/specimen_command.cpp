@@ -11,7 +11,7 @@ namespace {
 
 constexpr const char* kHelp =
     "usage: docverify specimen [--format TD1|TD2|TD3|MRVA|MRVB|FRA_ID] [--count N] [--seed S]\n"
-    "                          [--dpi D] [--today YYYY-MM-DD] [--capture scan|kiosk]\n"
+    "                          [--dpi D] [--today YYYY-MM-DD] [--capture scan|kiosk|phone|no_document]\n"
     "                          [--forgery TYPE] --out DIR\n"
     "\n"
     "Writes synthetic, entirely fictitious documents: for each, DIR/<name>.png (a data page as\n"
@@ -19,7 +19,9 @@ constexpr const char* kHelp =
     "lines, MRZ and character boxes). The same seed and version give the same bytes.\n"
     "\n"
     "  --capture C     scan (default); kiosk adds <name>_ir.png and <name>_uv.png, the\n"
-    "                  infrared and ultraviolet images a kiosk reader takes\n"
+    "                  infrared and ultraviolet images a kiosk reader takes; phone writes\n"
+    "                  <name>.jpg, a photo (perspective, rotation, clutter, light, glare,\n"
+    "                  blur, noise, JPEG); no_document writes scenes without a document\n"
     "  --forgery TYPE  none (default), mrz_recomputed, mrz_unrecomputed, viz_rewritten,\n"
     "                  mrz_wrong_font, mrz_wrong_pitch, grey_copy, expired, specimen;\n"
     "                  the ground truth says what was forged where\n";

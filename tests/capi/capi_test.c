@@ -34,7 +34,7 @@ PINNED(abi, DV_ABI_VERSION == 1);
 PINNED(forgeries, DV_FORGERY_NONE == 0 && DV_FORGERY_MRZ_RECOMPUTED == 1 && DV_FORGERY_MRZ_UNRECOMPUTED == 2 &&
                        DV_FORGERY_VIZ_REWRITTEN == 3 && DV_FORGERY_MRZ_WRONG_FONT == 4 && DV_FORGERY_MRZ_WRONG_PITCH == 5 &&
                        DV_FORGERY_GREY_COPY == 6 && DV_FORGERY_EXPIRED == 7 && DV_FORGERY_SPECIMEN == 8);
-PINNED(captures, DV_CAPTURE_SCAN == 0 && DV_CAPTURE_KIOSK == 1);
+PINNED(captures, DV_CAPTURE_SCAN == 0 && DV_CAPTURE_KIOSK == 1 && DV_CAPTURE_PHONE == 2 && DV_CAPTURE_NO_DOCUMENT == 3);
 PINNED(struct_versions, DV_CONTEXT_OPTIONS_VERSION == 1 && DV_IMAGE_VIEW_VERSION == 1 && DV_ENCODED_IMAGE_VERSION == 1 &&
                             DV_MRZ_FIELDS_VERSION == 1 && DV_SPECIMEN_OPTIONS_VERSION == 1);
 
@@ -388,6 +388,10 @@ static void test_specimen(void) {
     CHECK(dv_specimen_write(&o, dir, &written) == DV_OK && written == 2);
     o.capture = DV_CAPTURE_SCAN;
   }
+  o.capture = DV_CAPTURE_PHONE;
+  CHECK(dv_specimen_render(&o, 0, &png, &png_size, NULL) == DV_OK && png && png[0] == 0xFF && png[1] == 0xD8);
+  dv_free(png);
+  png = NULL;
   o.capture = 5;
   CHECK(dv_specimen_render(&o, 0, NULL, NULL, &truth) == DV_E_INVALID_ARG);
   o.capture = DV_CAPTURE_SCAN;

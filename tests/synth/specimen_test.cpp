@@ -256,3 +256,58 @@ TEST(KioskCapture, InfraredAndUltravioletCompanionsLineUp) {
 
 }  // namespace
 }  // namespace docverify::synth
+
+namespace docverify::synth {
+namespace {
+
+TEST(PhoneCapture, PhotoWithQuadsAndParameters) {
+  static PageRenderer renderer;
+  SpecimenOptions o;
+  o.format = mrz::Format::td1;
+  o.seed = 17;
+  o.capture = Capture::phone;
+  for (int i = 0; i < 6; ++i) {
+    const Specimen s = make_specimen(o, i, renderer);
+    SCOPED_TRACE(s.name);
+    ASSERT_TRUE(s.has_photo);
+    ASSERT_FALSE(s.photo.jpeg.empty());
+    EXPECT_GE(s.photo.mrz_char_px, 14.0);
+    EXPECT_LE(s.photo.tilt_deg, 25.0);
+    EXPECT_GE(s.photo.jpeg_quality, 40);
+    EXPECT_LE(s.photo.jpeg_quality, 95);
+    ASSERT_EQ(s.photo.document_quad.size(), 4U);
+    ASSERT_EQ(s.photo.mrz_quad.size(), 4U);
+    // The MRZ quad lies inside the document quad.
+    std::vector<cv::Point2f> doc;
+    for (const auto& p : s.photo.document_quad) doc.emplace_back(static_cast<float>(p.x), static_cast<float>(p.y));
+    for (const auto& p : s.photo.mrz_quad)
+      EXPECT_GE(cv::pointPolygonTest(doc, cv::Point2f(static_cast<float>(p.x), static_cast<float>(p.y)), true), -1.0);
+    // The MRZ is darker than the page around it in the photo (ink is where the quad says).
+    std::vector<cv::Point> mrz;
+    for (const auto& p : s.photo.mrz_quad) mrz.emplace_back(static_cast<int>(p.x), static_cast<int>(p.y));
+    cv::Mat mask = cv::Mat::zeros(s.photo.image.size(), CV_8UC1);
+    cv::fillConvexPoly(mask, mrz, cv::Scalar(255));
+    cv::Mat grey;
+    cv::cvtColor(s.photo.image, grey, cv::COLOR_BGR2GRAY);
+    double lo = 0, hi = 0;
+    cv::minMaxLoc(grey, &lo, &hi, nullptr, nullptr, mask);
+    EXPECT_GT(hi - lo, 60.0);  // dark strokes on bright paper inside the quad
+    EXPECT_NE(s.ground_truth.find("\"profile\":\"phone\""), std::string::npos);
+  }
+  const Specimen a = make_specimen(o, 2, renderer), b = make_specimen(o, 2, renderer);
+  EXPECT_EQ(a.photo.jpeg, b.photo.jpeg);
+}
+
+TEST(PhoneCapture, NoDocumentScenes) {
+  static PageRenderer renderer;
+  SpecimenOptions o;
+  o.capture = Capture::no_document;
+  const Specimen s = make_specimen(o, 0, renderer);
+  ASSERT_TRUE(s.has_photo);
+  EXPECT_TRUE(s.photo.document_quad.empty());
+  EXPECT_NE(s.ground_truth.find("\"document\":false"), std::string::npos);
+  EXPECT_NE(s.ground_truth.find("\"document_quad\":[]"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace docverify::synth

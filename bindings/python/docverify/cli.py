@@ -64,7 +64,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     sp.add_argument("--dpi", type=float, default=300)
     sp.add_argument("--today", default="2026-12-01")
     sp.add_argument("--forgery", default="none")
-    sp.add_argument("--capture", default="scan", choices=["scan", "kiosk"])
+    sp.add_argument("--capture", default="scan", choices=["scan", "kiosk", "phone", "no_document"])
     sp.add_argument("--out", required=True)
     args = parser.parse_args(argv)
     try:

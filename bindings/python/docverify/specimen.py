@@ -18,11 +18,11 @@ FORGERIES = ["none", "mrz_recomputed", "mrz_unrecomputed", "viz_rewritten", "mrz
 
 @dataclass(frozen=True)
 class Specimen:
-    png: bytes                      # the page image, PNG
+    png: bytes                      # the image: PNG of the page, or the JPEG photo (phone, no_document)
     ground_truth: Dict[str, Any]    # fields, MRZ lines, boxes (docverify-specimen/1)
 
 
-CAPTURES = ["scan", "kiosk"]  # in DV_CAPTURE_* order
+CAPTURES = ["scan", "kiosk", "phone", "no_document"]  # in DV_CAPTURE_* order
 
 
 def _options(format: str, count: int, seed: int, dpi: float, today: DateLike, forgery: str,
@@ -39,9 +39,9 @@ def _options(format: str, count: int, seed: int, dpi: float, today: DateLike, fo
 
 
 def make_specimen(format: str = "TD3", index: int = 0, seed: int = 1, dpi: float = 300,
-                  today: DateLike = "2026-12-01", forgery: str = "none") -> Specimen:
-    """Document ``index`` of the corpus ``(format, seed, dpi, today, forgery)``, in memory."""
-    opts = _options(format, 1, seed, dpi, today, forgery)
+                  today: DateLike = "2026-12-01", forgery: str = "none", capture: str = "scan") -> Specimen:
+    """Document ``index`` of the corpus ``(format, seed, dpi, today, forgery, capture)``, in memory."""
+    opts = _options(format, 1, seed, dpi, today, forgery, capture)
     png = ctypes.c_void_p()
     size = ctypes.c_size_t()
     truth = ctypes.c_void_p()

@@ -46,3 +46,9 @@ def test_kiosk_capture_writes_companions(tmp_path):
     assert names == ["td1-seed2-00000.json", "td1-seed2-00000.png", "td1-seed2-00000_ir.png", "td1-seed2-00000_uv.png"]
     truth = json.loads((tmp_path / "td1-seed2-00000.json").read_text(encoding="utf-8"))
     assert truth["capture"]["profile"] == "kiosk" and truth["companions"]["infrared"] == "td1-seed2-00000_ir.png"
+
+
+def test_phone_capture_is_a_jpeg_photo():
+    s = docverify.make_specimen("TD3", index=1, seed=4, capture="phone")
+    assert s.png[:2] == b"\xff\xd8" and docverify.check_image(s.png).container == "jpeg"
+    assert len(s.ground_truth["mrz_quad"]) == 4 and s.ground_truth["capture"]["mrz_char_px"] >= 14

@@ -23,9 +23,13 @@ extern "C" {
 #define DV_FORGERY_EXPIRED 7          /* genuine but expired */
 #define DV_FORGERY_SPECIMEN 8         /* specimen codes */
 
-/* Capture profiles. KIOSK adds infrared and ultraviolet companion images. */
+/* Capture profiles. KIOSK adds infrared and ultraviolet companion images; PHONE writes a
+ * JPEG photo (perspective, rotation, clutter, light, glare, blur, noise); NO_DOCUMENT writes
+ * scenes without any document. */
 #define DV_CAPTURE_SCAN 0
 #define DV_CAPTURE_KIOSK 1
+#define DV_CAPTURE_PHONE 2
+#define DV_CAPTURE_NO_DOCUMENT 3
 
 #define DV_SPECIMEN_OPTIONS_VERSION 1
 typedef struct dv_specimen_options {
@@ -47,8 +51,9 @@ typedef struct dv_specimen_options {
  * (fonts-ocr-b, fonts-dejavu-core, or DOCVERIFY_FONT_DIR) or the directory are unusable. */
 DV_API dv_status dv_specimen_write(const dv_specimen_options* options, const char* directory, uint32_t* out_written);
 
-/* Document `index` of the corpus in memory: the visible page's PNG bytes and the
- * ground-truth JSON (companions are written only by dv_specimen_write), both
+/* Document `index` of the corpus in memory: the image (PNG of the page, or the JPEG photo of
+ * the phone and no-document captures) and the ground-truth JSON (kiosk companions are
+ * written only by dv_specimen_write), both
  * released with dv_free(). Any out pointer may be NULL when not wanted. */
 DV_API dv_status dv_specimen_render(const dv_specimen_options* options, uint32_t index, uint8_t** out_png,
                                     size_t* out_png_size, char** out_ground_truth);

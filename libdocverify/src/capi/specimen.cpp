@@ -26,9 +26,13 @@ synth::SpecimenOptions convert(const dv_specimen_options& o) {
   if (o.forgery < 0 || o.forgery >= static_cast<int32_t>(all.size()))
     throw docverify::InputError("unknown forgery " + std::to_string(o.forgery));
   s.forgery = all[static_cast<std::size_t>(o.forgery)];
-  if (o.capture == DV_CAPTURE_SCAN) s.capture = synth::Capture::scan;
-  else if (o.capture == DV_CAPTURE_KIOSK) s.capture = synth::Capture::kiosk;
-  else throw docverify::InputError("unknown capture profile " + std::to_string(o.capture));
+  switch (o.capture) {
+    case DV_CAPTURE_SCAN: s.capture = synth::Capture::scan; break;
+    case DV_CAPTURE_KIOSK: s.capture = synth::Capture::kiosk; break;
+    case DV_CAPTURE_PHONE: s.capture = synth::Capture::phone; break;
+    case DV_CAPTURE_NO_DOCUMENT: s.capture = synth::Capture::no_document; break;
+    default: throw docverify::InputError("unknown capture profile " + std::to_string(o.capture));
+  }
   return s;
 }
 
@@ -68,7 +72,7 @@ DV_API dv_status dv_specimen_render(const dv_specimen_options* options, uint32_t
     synth::PageRenderer renderer;
     const synth::Specimen s = synth::make_specimen(o, static_cast<int>(index), renderer);
     if (out_png) {
-      const std::vector<unsigned char> png = synth::encode_png(s.page.image);
+      const std::vector<unsigned char> png = s.has_photo ? s.photo.jpeg : synth::encode_png(s.page.image);
       auto* p = static_cast<uint8_t*>(std::malloc(png.size()));  // released by dv_free
       if (!p) return fail(DV_E_NOMEM, "out of memory");
       std::memcpy(p, png.data(), png.size());

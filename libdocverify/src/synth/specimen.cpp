@@ -30,11 +30,19 @@ std::string ground_truth_json(const Specimen& s, const SpecimenOptions& o) {
   w.begin_object();
   w.field("schema", "docverify-specimen/1");
   w.field("name", s.name);
-  w.field("image", s.name + ".png");
+  w.field("image", s.name + (s.has_photo ? ".jpg" : ".png"));
   w.field("format", mrz::format_name(f.format));
   w.field("seed", static_cast<std::int64_t>(o.seed));
   w.field("reference_date", format_iso_date(o.today));
-  w.key("capture").begin_object().field("profile", capture_name(o.capture)).field("dpi", o.dpi).end_object();
+  w.key("capture").begin_object().field("profile", capture_name(o.capture)).field("dpi", o.dpi);
+  if (s.has_photo) {
+    const PhotoCapture& p = s.photo;
+    w.field("rotation_deg", p.rotation_deg).field("tilt_deg", p.tilt_deg).field("blur_sigma", p.blur_sigma);
+    w.field("motion_blur_px", p.motion_px).field("noise_sd", p.noise_sd).field("jpeg_quality", p.jpeg_quality);
+    w.field("glare", p.glare).field("mrz_char_px", p.mrz_char_px);
+  }
+  w.end_object();
+  w.field("document", o.capture != Capture::no_document);
   w.key("forgery").begin_object().field("type", forgery_name(o.forgery));
   w.field("description", s.forgery_description).key("regions").begin_array();
   for (const ForgeryRegion& r : s.forgery_regions) {
@@ -54,11 +62,18 @@ std::string ground_truth_json(const Specimen& s, const SpecimenOptions& o) {
   for (const auto& l : s.page.mrz_lines) w.value(l);
   w.end_array();
   const cv::Mat& img = s.page.image;
-  w.key("document_quad").begin_array();
-  for (const cv::Point& p : {cv::Point(0, 0), cv::Point(img.cols - 1, 0), cv::Point(img.cols - 1, img.rows - 1),
-                             cv::Point(0, img.rows - 1)})
-    w.begin_array().value(p.x).value(p.y).end_array();
-  w.end_array();
+  auto write_quad = [&](std::string_view key, const std::vector<cv::Point2d>& quad) {
+    w.key(key).begin_array();
+    for (const auto& p : quad) w.begin_array().value(p.x).value(p.y).end_array();
+    w.end_array();
+  };
+  if (s.has_photo) {
+    write_quad("document_quad", s.photo.document_quad);  // empty for a scene without document
+    write_quad("mrz_quad", s.photo.mrz_quad);
+  } else {
+    write_quad("document_quad", {cv::Point2d(0, 0), cv::Point2d(img.cols - 1, 0), cv::Point2d(img.cols - 1, img.rows - 1),
+                                 cv::Point2d(0, img.rows - 1)});
+  }
   write_rect(w, "mrz_box", s.page.mrz_box);
   write_rect(w, "portrait_box", s.page.portrait_box);
   w.key("mrz_chars").begin_array();
@@ -80,13 +95,24 @@ std::string ground_truth_json(const Specimen& s, const SpecimenOptions& o) {
 
 }  // namespace
 
-std::string_view capture_name(Capture c) noexcept { return c == Capture::kiosk ? "kiosk" : "scan"; }
+std::string_view capture_name(Capture c) noexcept {
+  switch (c) {
+    case Capture::scan: return "scan";
+    case Capture::kiosk: return "kiosk";
+    case Capture::phone: return "phone";
+    case Capture::no_document: return "no_document";
+  }
+  return "scan";
+}
 
 bool parse_capture(std::string_view name, Capture& out) noexcept {
-  if (name == "scan") out = Capture::scan;
-  else if (name == "kiosk") out = Capture::kiosk;
-  else return false;
-  return true;
+  for (Capture c : {Capture::scan, Capture::kiosk, Capture::phone, Capture::no_document}) {
+    if (capture_name(c) == name) {
+      out = c;
+      return true;
+    }
+  }
+  return false;
 }
 
 void check_options(const SpecimenOptions& o) {
@@ -126,6 +152,13 @@ Specimen make_specimen(const SpecimenOptions& o, int index, PageRenderer& render
     s.ultraviolet = renderer.render(s.identity, o.dpi, uv_layout, plan.tweaks, Spectrum::ultraviolet, &fibres).image;
   }
   s.forgery_regions = finish_forgery(o.forgery, s.page, rng);
+  if (o.capture == Capture::phone || o.capture == Capture::no_document) {
+    // The photo's random draws come after the page's, so the page itself stays the same.
+    const double cap_px = 2.46 * o.dpi / 25.4;
+    s.photo = o.capture == Capture::phone ? capture_phone(s.page.image, s.page.mrz_box, cap_px, rng)
+                                          : capture_no_document(rng);
+    s.has_photo = true;
+  }
   s.ground_truth = ground_truth_json(s, o);
   return s;
 }
@@ -142,7 +175,13 @@ std::vector<std::string> write_specimens(const SpecimenOptions& o, const std::st
   for (int i = 0; i < o.count; ++i) {
     const Specimen s = make_specimen(o, i, renderer);
     const std::string base = (std::filesystem::path(directory) / s.name).string();
-    if (!cv::imwrite(base + ".png", s.page.image, png)) throw ResourceError("cannot write " + base + ".png");
+    if (s.has_photo) {
+      std::ofstream jpg(base + ".jpg", std::ios::binary);
+      jpg.write(reinterpret_cast<const char*>(s.photo.jpeg.data()), static_cast<std::streamsize>(s.photo.jpeg.size()));
+      if (!jpg) throw ResourceError("cannot write " + base + ".jpg");
+    } else if (!cv::imwrite(base + ".png", s.page.image, png)) {
+      throw ResourceError("cannot write " + base + ".png");
+    }
     if (!s.infrared.empty() && !cv::imwrite(base + "_ir.png", s.infrared, png))
       throw ResourceError("cannot write " + base + "_ir.png");
     if (!s.ultraviolet.empty() && !cv::imwrite(base + "_uv.png", s.ultraviolet, png))

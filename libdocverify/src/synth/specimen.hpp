@@ -8,6 +8,7 @@
 
 #include "calendar/date.hpp"
 #include "mrz/format.hpp"
+#include "synth/capture.hpp"
 #include "synth/forgery.hpp"
 #include "synth/page.hpp"
 
@@ -15,7 +16,9 @@ namespace docverify::synth {
 
 // scan: a flatbed scan of the data page. kiosk: a kiosk reader's full page under even
 // light, with infrared and ultraviolet companions that line up pixel for pixel.
-enum class Capture { scan, kiosk };
+// phone: a photo (perspective, rotation, clutter, light, glare, blur, noise, JPEG).
+// no_document: a cluttered scene without any document (negatives).
+enum class Capture { scan, kiosk, phone, no_document };
 std::string_view capture_name(Capture c) noexcept;
 bool parse_capture(std::string_view name, Capture& out) noexcept;
 
@@ -34,6 +37,8 @@ struct Specimen {
   Identity identity;
   RenderedPage page;
   cv::Mat infrared, ultraviolet;  // kiosk capture only
+  bool has_photo = false;         // phone and no_document captures
+  PhotoCapture photo;
   std::string forgery_description;
   std::vector<ForgeryRegion> forgery_regions;
   std::string ground_truth;   // JSON (docs/specimen.md)
