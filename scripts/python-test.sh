@@ -30,3 +30,6 @@ echo "wheel: $(basename "$wheel")"
 "$work/venv/bin/pip" install --quiet --no-index --no-deps "$wheel"
 cd "$work"  # not the source tree: `import docverify` must find the installed package
 DOCVERIFY_CLI="$build/bin/docverify" "$work/venv/bin/python" -m pytest -q -p no:cacheprovider "$root/bindings/python/tests"
+# The trainer sample, run with the installed package.
+"$work/venv/bin/python" "$root/samples/trainer/make_gallery.py" "$work/gallery" --dpi 100
+grep -q 'mrz_unrecomputed' "$work/gallery/index.html"
