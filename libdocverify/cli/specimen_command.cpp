@@ -23,7 +23,9 @@ constexpr const char* kHelp =
     "                  <name>.jpg, a photo (perspective, rotation, clutter, light, glare,\n"
     "                  blur, noise, JPEG); no_document writes scenes without a document\n"
     "  --forgery TYPE  none (default), mrz_recomputed, mrz_unrecomputed, viz_rewritten,\n"
-    "                  mrz_wrong_font, mrz_wrong_pitch, grey_copy, expired, specimen;\n"
+    "                  mrz_wrong_font, mrz_wrong_pitch, grey_copy, expired, specimen,\n"
+    "                  photo_swap, copy_move, screen_recapture, colour_copy,\n"
+    "                  ir_transparent_ink, uv_bright_paper (these two show with --capture kiosk);\n"
     "                  the ground truth says what was forged where\n";
 
 }  // namespace

@@ -13,7 +13,8 @@ import pathlib
 import docverify
 
 FORGERIES = ["none", "mrz_recomputed", "mrz_unrecomputed", "viz_rewritten", "mrz_wrong_font", "mrz_wrong_pitch",
-             "grey_copy", "expired", "specimen"]
+             "grey_copy", "expired", "specimen", "photo_swap", "copy_move", "screen_recapture", "colour_copy",
+             "ir_transparent_ink", "uv_bright_paper"]
 
 
 def main() -> int:

@@ -311,3 +311,53 @@ TEST(PhoneCapture, NoDocumentScenes) {
 
 }  // namespace
 }  // namespace docverify::synth
+
+namespace docverify::synth {
+namespace {
+
+Specimen forged(Forgery f, Capture c = Capture::scan) {
+  static PageRenderer renderer;
+  SpecimenOptions o;
+  o.format = mrz::Format::td3;
+  o.seed = 31;
+  o.dpi = 200;
+  o.forgery = f;
+  o.capture = c;
+  return make_specimen(o, 0, renderer);
+}
+
+// Image-level forgeries change only what they say they change.
+TEST(ForgeryRegions, PhotoSwapAndCopyMoveStayInTheirRegions) {
+  const Specimen genuine = forged(Forgery::none);
+  for (Forgery f : {Forgery::photo_swap, Forgery::copy_move}) {
+    const Specimen s = forged(f);
+    ASSERT_EQ(s.forgery_regions.size(), 1U);
+    const cv::Rect r = s.forgery_regions[0].box;
+    cv::Mat diff;
+    cv::absdiff(s.page.image, genuine.page.image, diff);
+    cv::cvtColor(diff, diff, cv::COLOR_BGR2GRAY);
+    EXPECT_GT(cv::countNonZero(diff(r)), 0) << forgery_name(f);
+    diff(r).setTo(0);
+    EXPECT_EQ(cv::countNonZero(diff), 0) << forgery_name(f) << ": changes outside the region";
+  }
+}
+
+TEST(ForgeryRegions, KioskCounterfeitsShowInTheirLight) {
+  const Specimen genuine = forged(Forgery::none, Capture::kiosk);
+  const Specimen ir = forged(Forgery::ir_transparent_ink, Capture::kiosk);
+  double lo_genuine = 0, lo_forged = 0;
+  cv::Mat g1, g2;
+  cv::cvtColor(genuine.infrared(genuine.page.mrz_box), g1, cv::COLOR_BGR2GRAY);
+  cv::cvtColor(ir.infrared(ir.page.mrz_box), g2, cv::COLOR_BGR2GRAY);
+  cv::minMaxLoc(g1, &lo_genuine);
+  cv::minMaxLoc(g2, &lo_forged);
+  EXPECT_LT(lo_genuine, 60.0);
+  EXPECT_GT(lo_forged, 150.0);  // nothing absorbs: the MRZ is gone in IR
+  EXPECT_EQ(cv::norm(ir.page.image, genuine.page.image, cv::NORM_INF), 0.0);  // visible page alike
+  const Specimen uv = forged(Forgery::uv_bright_paper, Capture::kiosk);
+  EXPECT_LT(cv::mean(genuine.ultraviolet)[0], 70.0);
+  EXPECT_GT(cv::mean(uv.ultraviolet)[0], 150.0);
+}
+
+}  // namespace
+}  // namespace docverify::synth

@@ -13,7 +13,8 @@ from .mrz import FORMATS, DateLike, _date_number
 
 
 FORGERIES = ["none", "mrz_recomputed", "mrz_unrecomputed", "viz_rewritten", "mrz_wrong_font", "mrz_wrong_pitch",
-             "grey_copy", "expired", "specimen"]  # in DV_FORGERY_* order
+             "grey_copy", "expired", "specimen", "photo_swap", "copy_move", "screen_recapture", "colour_copy",
+             "ir_transparent_ink", "uv_bright_paper"]  # in DV_FORGERY_* order
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,12 @@ extern "C" {
 #define DV_FORGERY_GREY_COPY 6        /* greyscale photocopy */
 #define DV_FORGERY_EXPIRED 7          /* genuine but expired */
 #define DV_FORGERY_SPECIMEN 8         /* specimen codes */
+#define DV_FORGERY_PHOTO_SWAP 9       /* portrait replaced, other noise and JPEG history */
+#define DV_FORGERY_COPY_MOVE 10       /* a VIZ birth-date digit copied over another */
+#define DV_FORGERY_SCREEN_RECAPTURE 11 /* photographed off a screen: moire, pixel grid, gamma */
+#define DV_FORGERY_COLOUR_COPY 12     /* colour photocopy: fine lines lost, halftone */
+#define DV_FORGERY_IR_TRANSPARENT_INK 13 /* MRZ missing in the kiosk's infrared image */
+#define DV_FORGERY_UV_BRIGHT_PAPER 14 /* paper glows in the kiosk's ultraviolet image */
 
 /* Capture profiles. KIOSK adds infrared and ultraviolet companion images; PHONE writes a
  * JPEG photo (perspective, rotation, clutter, light, glare, blur, noise); NO_DOCUMENT writes

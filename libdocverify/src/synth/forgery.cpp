@@ -1,9 +1,11 @@
 #include "synth/forgery.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <iterator>
 
+#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include "mrz/builder.hpp"
@@ -11,9 +13,12 @@
 namespace docverify::synth {
 
 namespace {
-constexpr Forgery kAll[] = {Forgery::none,           Forgery::mrz_recomputed,  Forgery::mrz_unrecomputed,
-                            Forgery::viz_rewritten,  Forgery::mrz_wrong_font,  Forgery::mrz_wrong_pitch,
-                            Forgery::grey_copy,      Forgery::expired,         Forgery::specimen};
+// In DV_FORGERY_* order: the C API's numbers index this list.
+constexpr Forgery kAll[] = {Forgery::none,           Forgery::mrz_recomputed,   Forgery::mrz_unrecomputed,
+                            Forgery::viz_rewritten,  Forgery::mrz_wrong_font,   Forgery::mrz_wrong_pitch,
+                            Forgery::grey_copy,      Forgery::expired,          Forgery::specimen,
+                            Forgery::photo_swap,     Forgery::copy_move,        Forgery::screen_recapture,
+                            Forgery::colour_copy,    Forgery::ir_transparent_ink, Forgery::uv_bright_paper};
 // VIZ rows as the page draws them (page.cpp).
 constexpr int kVizSurname = 0;
 constexpr int kVizBirth = 3;
@@ -48,6 +53,12 @@ std::string_view forgery_name(Forgery f) noexcept {
     case Forgery::grey_copy: return "grey_copy";
     case Forgery::expired: return "expired";
     case Forgery::specimen: return "specimen";
+    case Forgery::photo_swap: return "photo_swap";
+    case Forgery::copy_move: return "copy_move";
+    case Forgery::screen_recapture: return "screen_recapture";
+    case Forgery::colour_copy: return "colour_copy";
+    case Forgery::ir_transparent_ink: return "ir_transparent_ink";
+    case Forgery::uv_bright_paper: return "uv_bright_paper";
   }
   return "none";
 }
@@ -123,6 +134,18 @@ ForgeryPlan plan_forgery(Forgery f, Identity& id, Random& rng, const Date& today
       id.issuer_name = "UTOPIA - SPECIMEN";
       plan.description = "specimen document (ICAO specimen codes)";
       break;
+    case Forgery::photo_swap: plan.description = "portrait replaced by another with other noise and JPEG history"; break;
+    case Forgery::copy_move: plan.description = "a digit of the visual-zone birth date copied over another digit"; break;
+    case Forgery::screen_recapture: plan.description = "page photographed off a screen (moire, pixel grid, gamma)"; break;
+    case Forgery::colour_copy: plan.description = "colour photocopy: fine background lines lost, halftone dots"; break;
+    case Forgery::ir_transparent_ink:
+      plan.tweaks.mrz_ir_transparent = true;
+      plan.description = "counterfeit: MRZ printed in IR-transparent ink (missing in the kiosk's infrared image)";
+      break;
+    case Forgery::uv_bright_paper:
+      plan.tweaks.uv_bright_paper = true;
+      plan.description = "counterfeit on optically brightened paper (glows in the kiosk's ultraviolet image)";
+      break;
   }
   return plan;
 }
@@ -163,6 +186,89 @@ std::vector<ForgeryRegion> finish_forgery(Forgery f, RenderedPage& page, Random&
     }
     case Forgery::expired: regions.push_back({"viz.expiry_date", viz(kVizExpiry)}); break;
     case Forgery::specimen: regions.push_back({"page", cv::Rect(0, 0, page.image.cols, page.image.rows)}); break;
+    case Forgery::photo_swap: {
+      // Another face pasted in: different colours, then its own noise and a harsher JPEG.
+      const cv::Rect box = page.portrait_box;
+      cv::Mat roi = page.image(box);
+      cv::Mat other = roi.clone();
+      cv::Mat hsv;
+      cv::cvtColor(other, hsv, cv::COLOR_BGR2HSV);
+      std::vector<cv::Mat> ch;
+      cv::split(hsv, ch);
+      ch[0] += cv::Scalar(rng.integer(20, 60));
+      cv::merge(ch, hsv);
+      cv::cvtColor(hsv, other, cv::COLOR_HSV2BGR);
+      cv::flip(other, other, 1);
+      cv::RNG noise_rng(rng.next());
+      cv::Mat noise(other.size(), CV_16SC3);
+      noise_rng.fill(noise, cv::RNG::NORMAL, 0.0, rng.uniform(4.0, 9.0));
+      cv::Mat wide;
+      other.convertTo(wide, CV_16SC3);
+      wide += noise;
+      wide.convertTo(other, CV_8UC3);
+      std::vector<unsigned char> jpeg;
+      cv::imencode(".jpg", other, jpeg, {cv::IMWRITE_JPEG_QUALITY, rng.integer(30, 60)});
+      cv::imdecode(jpeg, cv::IMREAD_COLOR).copyTo(roi);
+      regions.push_back({"portrait", box});
+      break;
+    }
+    case Forgery::copy_move: {
+      // Copy one digit of the VIZ birth date over another (the year's last two, say).
+      const cv::Rect value = viz(kVizBirth);
+      if (value.width > 8) {
+        const int digit_w = value.width / 10;  // "YYYY-MM-DD": ten glyphs
+        const cv::Rect src(value.x + 2 * digit_w, value.y, digit_w, value.height);
+        const cv::Rect dst(value.x + 3 * digit_w, value.y, digit_w, value.height);
+        page.image(src).clone().copyTo(page.image(dst));
+        regions.push_back({"viz.birth_date", dst});
+      }
+      break;
+    }
+    case Forgery::screen_recapture: {
+      // A display's pixel grid and the moire it makes with the camera, plus a gamma shift.
+      const double period = std::max(2.5, page.dpi / 100.0) * rng.uniform(1.0, 1.6);
+      const double angle = rng.uniform(-0.3, 0.3);
+      const double gamma = rng.uniform(0.75, 0.9);
+      cv::Mat out(page.image.size(), CV_8UC3);
+      for (int y = 0; y < page.image.rows; ++y) {
+        const auto* src = page.image.ptr<cv::Vec3b>(y);
+        auto* dst = out.ptr<cv::Vec3b>(y);
+        for (int x = 0; x < page.image.cols; ++x) {
+          const double u = x * std::cos(angle) + y * std::sin(angle);
+          const double moire = 0.88 + 0.12 * std::cos(2 * 3.14159265 * u / period);
+          for (int k = 0; k < 3; ++k) {
+            const double subpixel = (x % 3 == k) ? 1.0 : 0.86;  // RGB stripes
+            const double v = 255.0 * std::pow(src[x][k] / 255.0, gamma) * moire * subpixel;
+            dst[x][k] = static_cast<unsigned char>(v > 255 ? 255 : v);
+          }
+        }
+      }
+      page.image = out;
+      regions.push_back({"page", cv::Rect(0, 0, page.image.cols, page.image.rows)});
+      break;
+    }
+    case Forgery::colour_copy: {
+      // The copier loses fine lines and prints with halftone dots.
+      cv::Mat blurred;
+      cv::GaussianBlur(page.image, blurred, cv::Size(0, 0), std::max(1.0, page.dpi / 150.0));
+      const int cell = std::max(3, static_cast<int>(page.dpi / 60.0));
+      for (int y = 0; y < blurred.rows; ++y) {
+        auto* p = blurred.ptr<cv::Vec3b>(y);
+        for (int x = 0; x < blurred.cols; ++x) {
+          const double dx = (x % cell) - cell / 2.0, dy = (y % cell) - cell / 2.0;
+          const double r = std::sqrt(dx * dx + dy * dy) / (cell / 2.0);
+          for (int k = 0; k < 3; ++k) {
+            const double ink = 1.0 - p[x][k] / 255.0;  // dot radius follows ink coverage
+            p[x][k] = r < std::sqrt(ink) * 1.1 ? static_cast<unsigned char>(p[x][k] * 0.8) : static_cast<unsigned char>(std::min(255.0, p[x][k] * 1.08));
+          }
+        }
+      }
+      page.image = blurred;
+      regions.push_back({"page", cv::Rect(0, 0, page.image.cols, page.image.rows)});
+      break;
+    }
+    case Forgery::ir_transparent_ink: regions.push_back({"mrz", page.mrz_box}); break;
+    case Forgery::uv_bright_paper: regions.push_back({"page", cv::Rect(0, 0, page.image.cols, page.image.rows)}); break;
   }
   return regions;
 }

@@ -23,6 +23,12 @@ enum class Forgery {
   grey_copy,         // a greyscale photocopy of a genuine page
   expired,           // a genuine document past its expiry
   specimen,          // the issuer's specimen: UTO codes and specimen name
+  photo_swap,        // portrait replaced by another, with other noise and JPEG history
+  copy_move,         // a digit of the VIZ birth date copied over another digit
+  screen_recapture,  // the page photographed off a screen: moire, pixel grid, gamma
+  colour_copy,       // a colour photocopy: fine guilloche lost, halftone dots
+  ir_transparent_ink,  // counterfeit MRZ printed in ink that IR goes through (kiosk: MRZ gone in IR)
+  uv_bright_paper,     // counterfeit on ordinary, optically brightened paper (kiosk: UV glows)
 };
 
 std::string_view forgery_name(Forgery f) noexcept;

@@ -136,7 +136,8 @@ RenderedPage PageRenderer::render(const Identity& id, double dpi, Random& rng, c
   page.dpi = dpi;
   const cv::Scalar paper(rng.uniform(225, 245), rng.uniform(232, 250), rng.uniform(235, 252));
   // Paper: bright in IR; UV-dull (dark) under ultraviolet light.
-  const cv::Scalar background = visible ? paper : infrared ? cv::Scalar(226, 226, 226) : cv::Scalar(45, 22, 32);
+  const cv::Scalar uv_paper = tweaks.uv_bright_paper ? cv::Scalar(235, 190, 170) : cv::Scalar(45, 22, 32);
+  const cv::Scalar background = visible ? paper : infrared ? cv::Scalar(226, 226, 226) : uv_paper;
   page.image = cv::Mat(H, W, CV_8UC3, background);
   // What the current light does not show is drawn into a scratch image: the random draws
   // stay the same in every spectrum, so the layouts line up.
@@ -217,6 +218,10 @@ RenderedPage PageRenderer::render(const Identity& id, double dpi, Random& rng, c
   page.mrz_lines = tweaks.mrz_lines.empty() ? mrz::build_mrz(f).lines : tweaks.mrz_lines;
   const double pitch = mm(tweaks.mrz_pitch_mm > 0 ? tweaks.mrz_pitch_mm : kPitchMm);
   Font& mrz_font = tweaks.mrz_in_wrong_font ? mono_ : ocr_b_;
+  // IR-transparent counterfeit ink: the MRZ is drawn where IR light does not see it.
+  cv::Mat ir_scratch;
+  if (infrared && tweaks.mrz_ir_transparent) ir_scratch = page.image.clone();
+  cv::Mat& mrz_target = ir_scratch.empty() ? page.image : ir_scratch;
   const double cap = mm(kCapHeightMm);
   cv::Rect all;
   for (std::size_t l = 0; l < page.mrz_lines.size(); ++l) {
@@ -224,7 +229,7 @@ RenderedPage PageRenderer::render(const Identity& id, double dpi, Random& rng, c
     const double baseline = centre + cap / 2.0;
     const std::string& line = page.mrz_lines[l];
     for (std::size_t c = 0; c < line.size(); ++c) {
-      const cv::Rect box = mrz_font.draw(page.image, std::string_view(&line[c], 1),
+      const cv::Rect box = mrz_font.draw(mrz_target, std::string_view(&line[c], 1),
                                        {mm(g.first_char_mm) + static_cast<double>(c) * pitch, baseline}, cap, ink, pitch);
       page.chars.push_back(CharBox{static_cast<int>(l), static_cast<int>(c), line[c], box});
       if (box.area() > 0) all = all.area() > 0 ? (all | box) : box;

@@ -39,6 +39,8 @@ struct PageTweaks {
   double mrz_pitch_mm = 2.54;           // 2.54 mm is the standard
   int rewritten_viz_row = -1;           // this VIZ value erased and reprinted in a near font
   std::string rewritten_viz_value;
+  bool mrz_ir_transparent = false;      // the MRZ ink does not absorb in B900
+  bool uv_bright_paper = false;         // the paper fluoresces under UV
 };
 
 struct RenderedPage {
