@@ -7,6 +7,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "errors/input_error.hpp"
+#include "synth/noise.hpp"
 
 namespace docverify::synth {
 namespace {
@@ -93,13 +94,7 @@ void degrade(PhotoCapture& out, Random& rng) {
   // Sensor noise (OpenCV's generator, seeded from ours: deterministic and fast), then the
   // phone's JPEG.
   out.noise_sd = rng.uniform(1.0, 7.0);
-  cv::RNG noise_rng(rng.next());
-  cv::Mat noise(img.size(), CV_16SC3);
-  noise_rng.fill(noise, cv::RNG::NORMAL, 0.0, out.noise_sd);
-  cv::Mat wide;
-  img.convertTo(wide, CV_16SC3);
-  wide += noise;
-  wide.convertTo(img, CV_8UC3);
+  add_gaussian_noise(img, out.noise_sd, rng);
   out.jpeg_quality = rng.integer(40, 95);
   if (!cv::imencode(".jpg", img, out.jpeg, {cv::IMWRITE_JPEG_QUALITY, out.jpeg_quality}))
     throw ResourceError("JPEG encoding failed");

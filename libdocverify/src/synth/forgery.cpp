@@ -9,6 +9,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "mrz/builder.hpp"
+#include "synth/noise.hpp"
 
 namespace docverify::synth {
 
@@ -171,16 +172,9 @@ std::vector<ForgeryRegion> finish_forgery(Forgery f, RenderedPage& page, Random&
       cv::Mat grey;
       cv::cvtColor(page.image, grey, cv::COLOR_BGR2GRAY);
       cv::GaussianBlur(grey, grey, cv::Size(0, 0), std::max(0.6, page.dpi / 300.0));
-      cv::Mat noisy(grey.size(), CV_8UC1);
-      for (int y = 0; y < grey.rows; ++y) {
-        const auto* src = grey.ptr<unsigned char>(y);
-        auto* dst = noisy.ptr<unsigned char>(y);
-        for (int x = 0; x < grey.cols; ++x) {
-          const double v = 30.0 + src[x] * 0.82 + rng.normal(0.0, 6.0);
-          dst[x] = static_cast<unsigned char>(v < 0 ? 0 : v > 255 ? 255 : v);
-        }
-      }
-      cv::cvtColor(noisy, page.image, cv::COLOR_GRAY2BGR);
+      grey.convertTo(grey, -1, 0.82, 30.0);  // flatter contrast, greyer whites
+      add_gaussian_noise(grey, 6.0, rng);
+      cv::cvtColor(grey, page.image, cv::COLOR_GRAY2BGR);
       regions.push_back({"page", cv::Rect(0, 0, page.image.cols, page.image.rows)});
       break;
     }
@@ -199,13 +193,7 @@ std::vector<ForgeryRegion> finish_forgery(Forgery f, RenderedPage& page, Random&
       cv::merge(ch, hsv);
       cv::cvtColor(hsv, other, cv::COLOR_HSV2BGR);
       cv::flip(other, other, 1);
-      cv::RNG noise_rng(rng.next());
-      cv::Mat noise(other.size(), CV_16SC3);
-      noise_rng.fill(noise, cv::RNG::NORMAL, 0.0, rng.uniform(4.0, 9.0));
-      cv::Mat wide;
-      other.convertTo(wide, CV_16SC3);
-      wide += noise;
-      wide.convertTo(other, CV_8UC3);
+      add_gaussian_noise(other, rng.uniform(4.0, 9.0), rng);
       std::vector<unsigned char> jpeg;
       cv::imencode(".jpg", other, jpeg, {cv::IMWRITE_JPEG_QUALITY, rng.integer(30, 60)});
       cv::imdecode(jpeg, cv::IMREAD_COLOR).copyTo(roi);
