@@ -89,9 +89,7 @@ int run_mrz(int argc, char** argv) {
   const report::ReportContext ctx{options.today, options.profile};
   const std::string out = json ? report::mrz_report_json(result, ctx) : report::mrz_report_text(result, ctx);
   std::fwrite(out.data(), 1, out.size(), stdout);
-  bool any_error = false;
-  for (const auto& c : result.checks) any_error = any_error || c.status == CheckStatus::error;
-  return result.valid && !any_error ? 0 : 1;
+  return result.some_check_failed() ? 1 : 0;
 }
 
 int run_make_mrz(int argc, char** argv) {

@@ -88,6 +88,8 @@ static void test_parse_and_accessors(void) {
   CHECK(dv_mrz_result_format(r) == DV_MRZ_TD3);
   CHECK(strcmp(dv_mrz_result_format_name(r), "TD3") == 0);
   CHECK(dv_mrz_result_valid(r));
+  CHECK(dv_mrz_result_failed(r)); /* the specimen check is in error */
+  CHECK(dv_mrz_result_failed(NULL));
   CHECK(dv_mrz_result_line_count(r) == 2);
   CHECK(strcmp(dv_mrz_result_line(r, 1), "L898902C36UTO7408122F1204159ZE184226B<<<<<10") == 0);
   CHECK(dv_mrz_result_line(r, 2) == NULL);

@@ -99,6 +99,7 @@ _PROTOTYPES = {
                                   ctypes.POINTER(c_double)]),
     "dv_mrz_parse": (c_int32, [ctypes.POINTER(c_void_p), c_void_p, c_char_p, c_size_t]),
     "dv_mrz_result_free": (None, [c_void_p]),
+    "dv_mrz_result_failed": (c_bool, [c_void_p]),
     "dv_mrz_result_json_alloc": (c_int32, [c_void_p, ctypes.POINTER(c_void_p)]),
     "dv_mrz_result_text_alloc": (c_int32, [c_void_p, ctypes.POINTER(c_void_p)]),
     "dv_image_view_check": (c_int32, [ctypes.POINTER(ImageView)]),

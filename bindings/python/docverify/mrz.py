@@ -114,10 +114,12 @@ class MrzReport(_NoTruth):
     checks: List[Check]
     verdict: Verdict
     text: str = field(default="", compare=False, repr=False)  # the readable report
+    failed: bool = field(default=False, compare=False, repr=False)  # from the library
 
     def to_dict(self) -> Dict[str, Any]:
         d = dataclasses.asdict(self)
         d.pop("text")
+        d.pop("failed")
         d["mrz"]["corrections"] = [c.to_dict() for c in self.mrz.corrections]
         return d
 
@@ -126,9 +128,8 @@ class MrzReport(_NoTruth):
 
     @property
     def exit_status(self) -> int:
-        """What the CLI would exit with: 0 valid and no check in error, else 1."""
-        errors = any(c.status == "error" for c in self.checks)
-        return 0 if self.mrz.valid and not errors else 1
+        """What the CLI would exit with: 0 valid and no check in error, else 1 (the library decides)."""
+        return 1 if self.failed else 0
 
 
 def _known(cls: type, d: Dict[str, Any]) -> Dict[str, Any]:
@@ -137,7 +138,7 @@ def _known(cls: type, d: Dict[str, Any]) -> Dict[str, Any]:
     return {k: v for k, v in d.items() if k in names}
 
 
-def _report_from(doc: Dict[str, Any], text: str) -> MrzReport:
+def _report_from(doc: Dict[str, Any], text: str, failed: bool = False) -> MrzReport:
     m = doc["mrz"]
     mrz = Mrz(
         format=m["format"], lines=list(m["lines"]), lines_read=list(m["lines_read"]), valid=m["valid"],
@@ -149,7 +150,7 @@ def _report_from(doc: Dict[str, Any], text: str) -> MrzReport:
         ambiguities=[Ambiguity(check=a["check"], readings=a["readings"]) for a in m["ambiguities"]])
     return MrzReport(schema=doc["schema"], reference_date=doc["reference_date"], profile=doc["profile"], mrz=mrz,
                      checks=[Check(**_known(Check, c)) for c in doc["checks"]],
-                     verdict=Verdict(**_known(Verdict, doc["verdict"])), text=text)
+                     verdict=Verdict(**_known(Verdict, doc["verdict"])), text=text, failed=failed)
 
 
 DateLike = Union[None, str, _dt.date]
@@ -198,9 +199,10 @@ class Context:
             text_ptr = ctypes.c_void_p()
             check(lib.dv_mrz_result_text_alloc(result, ctypes.byref(text_ptr)))
             readable = take_string(text_ptr)
+            failed = bool(lib.dv_mrz_result_failed(result))
         finally:
             lib.dv_mrz_result_free(result)
-        return _report_from(doc, readable)
+        return _report_from(doc, readable, failed)
 
     def close(self) -> None:
         if self._handle:

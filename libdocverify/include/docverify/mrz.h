@@ -55,6 +55,8 @@ DV_API dv_mrz_format dv_mrz_result_format(const dv_mrz_result* result);
 DV_API const char* dv_mrz_result_format_name(const dv_mrz_result* result); /* "TD3", ... */
 /* Syntax and every check digit right. */
 DV_API bool dv_mrz_result_valid(const dv_mrz_result* result);
+/* Not valid, or some check in error (the CLI then exits 1). NULL gives true. */
+DV_API bool dv_mrz_result_failed(const dv_mrz_result* result);
 DV_API size_t dv_mrz_result_line_count(const dv_mrz_result* result);
 DV_API const char* dv_mrz_result_line(const dv_mrz_result* result, size_t index); /* after corrections */
 /* A field's value; NULL for a date that is absent or not a calendar date, or an unknown field. */

@@ -107,6 +107,7 @@ DV_API void dv_mrz_result_free(dv_mrz_result* result) {
 DV_API dv_mrz_format dv_mrz_result_format(const dv_mrz_result* r) { return r ? docverify::capi::format_code(r->result.format) : DV_MRZ_UNKNOWN; }
 DV_API const char* dv_mrz_result_format_name(const dv_mrz_result* r) { return r ? r->format_name.c_str() : nullptr; }
 DV_API bool dv_mrz_result_valid(const dv_mrz_result* r) { return r && r->result.valid; }
+DV_API bool dv_mrz_result_failed(const dv_mrz_result* r) { return !r || r->result.some_check_failed(); }
 DV_API size_t dv_mrz_result_line_count(const dv_mrz_result* r) { return r ? r->lines.size() : 0; }
 DV_API const char* dv_mrz_result_line(const dv_mrz_result* r, size_t i) { return r ? at(r->lines, i) : nullptr; }
 

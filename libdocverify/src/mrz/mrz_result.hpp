@@ -108,6 +108,13 @@ struct MrzResult {
   Verdict verdict;
 
   bool is_uncovered(FieldId f) const noexcept { return (uncovered_fields >> static_cast<int>(f)) & 1U; }
+  // Not valid, or some check in error: what makes the CLIs exit 1.
+  bool some_check_failed() const noexcept {
+    if (!valid) return true;
+    for (const auto& c : checks)
+      if (c.status == CheckStatus::error) return true;
+    return false;
+  }
 };
 
 // One OCR'd character with its alternatives, best first; confidences in [0, 1].
