@@ -1,5 +1,6 @@
 #pragma once
 // What the C API's opaque handles hold.
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -26,5 +27,9 @@ struct dv_mrz_result {
   bool field_present[11] = {};
   std::vector<std::string> check_ids, check_groups, check_diagnoses, check_messages;
   std::vector<std::string> check_digit_fields;
-  std::string json;
+  // The JSON report is made on first request (most kiosk flows read fields only); call_once
+  // keeps concurrent readers of one result safe, as docs/threading.md promises.
+  mutable std::once_flag json_once;
+  mutable std::string json;
+  const std::string& json_report() const;
 };

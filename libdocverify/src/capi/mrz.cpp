@@ -53,7 +53,6 @@ void materialise(dv_mrz_result& h) {
   }
   for (std::uint8_t i = 0; i < r.check_digit_count; ++i)
     h.check_digit_fields.emplace_back(mrz::checked_field_name(r.check_digits[i].field));
-  h.json = docverify::report::mrz_report_json(r, {h.today, h.profile});
 }
 
 const char* at(const std::vector<std::string>& v, size_t i) { return i < v.size() ? v[i].c_str() : nullptr; }
@@ -69,6 +68,11 @@ dv_status copy_out(const std::string& text, char** out) {
 }
 
 }  // namespace
+
+const std::string& dv_mrz_result::json_report() const {
+  std::call_once(json_once, [this] { json = docverify::report::mrz_report_json(result, {today, profile}); });
+  return json;
+}
 
 extern "C" {
 
@@ -185,11 +189,12 @@ DV_API dv_status dv_mrz_result_json(const dv_mrz_result* r, char* buffer, size_t
   return guard([&]() -> dv_status {
     if (needed) *needed = 0;
     if (!r) return fail(DV_E_INVALID_ARG, "dv_mrz_result_json: result is NULL");
-    const size_t size = r->json.size() + 1;
+    const std::string& json = r->json_report();
+    const size_t size = json.size() + 1;
     if (needed) *needed = size;
     if (!buffer || capacity < size)
       return fail(DV_E_BUFFER_TOO_SMALL, "the JSON report needs " + std::to_string(size) + " bytes");
-    std::memcpy(buffer, r->json.c_str(), size);
+    std::memcpy(buffer, json.c_str(), size);
     return DV_OK;
   });
 }
@@ -200,7 +205,7 @@ DV_API dv_status dv_mrz_result_json_alloc(const dv_mrz_result* r, char** out) {
       if (out) *out = nullptr;
       return fail(DV_E_INVALID_ARG, "dv_mrz_result_json_alloc: result is NULL");
     }
-    return copy_out(r->json, out);
+    return copy_out(r->json_report(), out);
   });
 }
 
