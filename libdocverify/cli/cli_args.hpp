@@ -1,6 +1,8 @@
 #pragma once
 // Minimal argument scanning shared by the subcommands: "--name value", "--name=value", flags.
 #include <optional>
+
+#include "calendar/date.hpp"
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,5 +23,8 @@ class Args {
   std::vector<std::string> items_;
   std::vector<bool> used_;
 };
+
+// --today D, or today (UTC) when it is not given.
+Date reference_date(Args& args);
 
 }  // namespace docverify::cli

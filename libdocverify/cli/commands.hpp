@@ -6,4 +6,6 @@ int run_mrz(int argc, char** argv);
 int run_make_mrz(int argc, char** argv);
 // Synthetic documents with ground truth.
 int run_specimen(int argc, char** argv);
+// The MRZ read from images.
+int run_read(int argc, char** argv);
 }  // namespace docverify::cli

@@ -48,14 +48,6 @@ std::string read_stdin_bounded() {
   return text;
 }
 
-Date reference_date(Args& args) {
-  if (auto today = args.option("--today")) {
-    auto d = parse_iso_date(*today);
-    if (!d) throw std::invalid_argument("--today needs a date YYYY-MM-DD, got '" + *today + "'");
-    return *d;
-  }
-  return today_utc();
-}
 
 }  // namespace
 

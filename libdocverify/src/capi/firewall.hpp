@@ -36,6 +36,9 @@ dv_status guard(Body&& body) noexcept {
   } catch (const mrz::MrzInputError& e) {
     set_last_error(e.what());
     return DV_E_UNUSABLE_INPUT;
+  } catch (const ImageError& e) {
+    set_last_error(e.what());
+    return DV_E_IMAGE;
   } catch (const Utf8Error& e) {
     set_last_error(e.what());
     return DV_E_UTF8;

@@ -19,6 +19,12 @@ class Utf8Error : public InputError {
   using InputError::InputError;
 };
 
+// An image that cannot be decoded or is over the limits (DV_E_IMAGE).
+class ImageError : public InputError {
+ public:
+  using InputError::InputError;
+};
+
 // A file the library needs or writes cannot be used: a missing font, an unwritable
 // directory (DV_E_IO).
 class ResourceError : public std::runtime_error {

@@ -44,7 +44,13 @@ std::string mrz_report_json(const MrzResult& r, const ReportContext& ctx) {
   w.field("schema", kReportSchema);
   w.field("reference_date", format_iso_date(ctx.today));
   w.field("profile", to_string(ctx.profile));
+  write_mrz_members(w, r);
+  w.end_object();
+  out += '\n';
+  return out;
+}
 
+void write_mrz_members(JsonWriter& w, const MrzResult& r) {
   w.key("mrz").begin_object();
   w.field("format", mrz::format_name(r.format));
   write_lines(w, "lines", r.lines);
@@ -135,10 +141,6 @@ std::string mrz_report_json(const MrzResult& r, const ReportContext& ctx) {
   w.end_array();
   w.field("specimen", r.verdict.specimen);
   w.end_object();
-
-  w.end_object();
-  out += '\n';
-  return out;
 }
 
 namespace {

@@ -15,6 +15,11 @@ struct ReportContext {
   Profile profile = Profile::kiosk;
 };
 
+class JsonWriter;
+// The report's "mrz", "checks" and "verdict" members, for reports that embed an MRZ
+// result (the image reader's).
+void write_mrz_members(JsonWriter& w, const mrz::MrzResult& result);
+
 std::string mrz_report_json(const mrz::MrzResult& result, const ReportContext& context);
 std::string mrz_report_text(const mrz::MrzResult& result, const ReportContext& context);
 

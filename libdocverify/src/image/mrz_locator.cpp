@@ -1,0 +1,315 @@
+#include "image/mrz_locator.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include <opencv2/imgproc.hpp>
+#include <opencv2/imgcodecs.hpp>
+#include <cstdio>
+#include <cstdlib>
+static const bool kDbg = std::getenv("DV_DEBUG_LOCATE") != nullptr;
+
+namespace docverify::image {
+
+namespace {
+
+// MRZ line pitch over capital height: 4.23 mm (TD1) to 6.35 mm (TD2, TD3, visas) over 2.46 mm.
+constexpr double kMinLinePitchRatio = 4.20 / 2.46 * 0.8;
+constexpr double kMaxLinePitchRatio = 6.35 / 2.46 * 1.25;
+constexpr int kRowLengths[] = {30, 36, 44};
+
+// A rotated text block found at some scale, in frame pixels.
+struct Block {
+  cv::RotatedRect rect;
+  double weight;
+};
+
+std::vector<Block> text_blocks(const cv::Mat& gray) {
+  std::vector<Block> blocks;
+  const double base = std::min(1.0, 1400.0 / std::max(gray.cols, gray.rows));
+  cv::Mat level;
+  if (base < 1.0) cv::resize(gray, level, {}, base, base, cv::INTER_AREA);
+  else level = gray;
+  double factor = base;  // level pixels per frame pixel
+  const cv::Mat blackhat_kernel = cv::getStructuringElement(cv::MORPH_RECT, {13, 13});
+  const cv::Mat join_kernel = cv::getStructuringElement(cv::MORPH_RECT, {11, 11});
+  const cv::Mat clean_kernel = cv::getStructuringElement(cv::MORPH_RECT, {3, 3});
+  for (int l = 0; l < 4 && std::min(level.cols, level.rows) >= 120; ++l) {
+    cv::Mat bh, bin;
+    cv::morphologyEx(level, bh, cv::MORPH_BLACKHAT, blackhat_kernel);
+    const double otsu = cv::threshold(bh, bin, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+    if (otsu < 18) cv::threshold(bh, bin, 18, 255, cv::THRESH_BINARY);  // flat frame: no faint noise
+    cv::morphologyEx(bin, bin, cv::MORPH_CLOSE, join_kernel);
+    cv::morphologyEx(bin, bin, cv::MORPH_OPEN, clean_kernel);
+    std::vector<std::vector<cv::Point>> contours;
+    cv::findContours(bin, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+    for (const auto& c : contours) {
+      if (c.size() < 4) continue;
+      const cv::RotatedRect r = cv::minAreaRect(c);
+      const double longer = std::max(r.size.width, r.size.height), shorter = std::min(r.size.width, r.size.height);
+      if (shorter < 5 || longer < 60 || longer < 3.2 * shorter) continue;
+      const double fill = cv::contourArea(c) / std::max(1.0, static_cast<double>(r.size.area()));
+      if (fill < 0.45) continue;
+      cv::RotatedRect frame_rect(r.center / factor, cv::Size2f(r.size.width / static_cast<float>(factor), r.size.height / static_cast<float>(factor)), r.angle);
+      blocks.push_back({frame_rect, longer / factor * fill});
+    }
+    cv::Mat next;
+    cv::pyrDown(level, next);
+    level = next;
+    factor /= 2.0;
+  }
+  std::sort(blocks.begin(), blocks.end(), [](const Block& a, const Block& b) { return a.weight > b.weight; });
+  return blocks;
+}
+
+struct Component {
+  cv::Rect box;
+  double cy;
+};
+
+struct Row {
+  std::vector<int> members;
+  double slope = 0, intercept = 0;  // y = slope * x + intercept (patch pixels)
+  double left = 0, right = 0, height = 0, pitch = 0;
+  double y_at(double x) const { return slope * x + intercept; }
+  double mid_y() const { return y_at((left + right) / 2); }
+};
+
+int find_root(std::vector<int>& parent, int i) {
+  while (parent[static_cast<size_t>(i)] != i) i = parent[static_cast<size_t>(i)] = parent[static_cast<size_t>(parent[static_cast<size_t>(i)])];
+  return i;
+}
+
+// Rows of characters in a deskewed patch: components linked to their right neighbour when
+// their heights are alike, their centres level and the gap less than a character.
+std::vector<Row> character_rows(const std::vector<Component>& comps) {
+  const int n = static_cast<int>(comps.size());
+  std::vector<int> order(static_cast<size_t>(n));
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](int a, int b) { return comps[static_cast<size_t>(a)].box.x < comps[static_cast<size_t>(b)].box.x; });
+  std::vector<int> parent(static_cast<size_t>(n));
+  std::iota(parent.begin(), parent.end(), 0);
+  for (int oi = 0; oi < n; ++oi) {
+    const Component& a = comps[static_cast<size_t>(order[static_cast<size_t>(oi)])];
+    const double ha = a.box.height;
+    for (int oj = oi + 1; oj < n; ++oj) {
+      const Component& b = comps[static_cast<size_t>(order[static_cast<size_t>(oj)])];
+      const double hmax = std::max<double>(ha, b.box.height);
+      const double gap = b.box.x - (a.box.x + a.box.width);
+      if (b.box.x > a.box.x + a.box.width + 3 * ha) break;
+      // Fillers are small: two '<' sit a pitch apart, about 1.7 of their own height.
+      if (gap > 1.1 * hmax || gap < -0.3 * hmax) continue;
+      const double ratio = ha / b.box.height;
+      if (ratio < 0.4 || ratio > 2.5) continue;
+      if (std::abs(a.cy - b.cy) > 0.3 * hmax) continue;
+      parent[static_cast<size_t>(find_root(parent, order[static_cast<size_t>(oi)]))] = find_root(parent, order[static_cast<size_t>(oj)]);
+    }
+  }
+  std::vector<std::vector<int>> groups(static_cast<size_t>(n));
+  for (int i = 0; i < n; ++i) groups[static_cast<size_t>(find_root(parent, i))].push_back(i);
+  std::vector<Row> rows;
+  for (auto& g : groups) {
+    if (g.size() < 8) continue;
+    Row row;
+    row.members = g;
+    std::vector<double> heights;
+    for (int i : g) heights.push_back(comps[static_cast<size_t>(i)].box.height);
+    std::sort(heights.begin(), heights.end());
+    row.height = heights[heights.size() * 3 / 4];  // capitals and digits, not fillers
+    // Least-squares centre line, then once more without components far from it.
+    for (int pass = 0; pass < 2; ++pass) {
+      double sx = 0, sy = 0, sxx = 0, sxy = 0, cnt = 0;
+      for (int i : row.members) {
+        const Component& c = comps[static_cast<size_t>(i)];
+        const double x = c.box.x + c.box.width / 2.0;
+        if (pass == 1 && std::abs(row.y_at(x) - c.cy) > 0.25 * row.height) continue;
+        if (c.box.height < 0.7 * row.height) continue;  // fillers sit a little low: leave them out of the fit
+        sx += x, sy += c.cy, sxx += x * x, sxy += x * c.cy, cnt += 1;
+      }
+      if (cnt < 3) break;
+      const double den = cnt * sxx - sx * sx;
+      row.slope = std::abs(den) > 1e-9 ? (cnt * sxy - sx * sy) / den : 0.0;
+      row.intercept = (sy - row.slope * sx) / cnt;
+    }
+    row.left = 1e18, row.right = -1e18;
+    std::vector<double> centres;
+    for (int i : row.members) {
+      const Component& c = comps[static_cast<size_t>(i)];
+      row.left = std::min<double>(row.left, c.box.x);
+      row.right = std::max<double>(row.right, c.box.x + c.box.width);
+      if (c.box.width < 0.95 * row.height) centres.push_back(c.box.x + c.box.width / 2.0);
+    }
+    // Pitch: the typical distance between neighbouring single characters.
+    std::sort(centres.begin(), centres.end());
+    std::vector<double> steps;
+    for (size_t i = 1; i < centres.size(); ++i) {
+      const double d = centres[i] - centres[i - 1];
+      if (d > 0.75 * row.height && d < 1.35 * row.height) steps.push_back(d);
+    }
+    if (steps.size() < 4) continue;
+    std::nth_element(steps.begin(), steps.begin() + static_cast<std::ptrdiff_t>(steps.size() / 2), steps.end());
+    row.pitch = steps[steps.size() / 2];
+    if (row.right - row.left < 20 * row.pitch) continue;
+    rows.push_back(std::move(row));
+  }
+  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.mid_y() < b.mid_y(); });
+  return rows;
+}
+
+int nearest_length(double chars, int& second) {
+  int best = 0;
+  double best_d = 1e9, second_d = 1e9;
+  second = 0;
+  for (int n : kRowLengths) {
+    const double d = std::abs(chars - n);
+    if (d < best_d) {
+      second = best, second_d = best_d;
+      best = n, best_d = d;
+    } else if (d < second_d) {
+      second = n, second_d = d;
+    }
+  }
+  if (best_d > std::max(3.0, 0.09 * best)) return 0;
+  if (second_d > best_d + 3.0) second = 0;
+  return best;
+}
+
+// 2 or 3 rows that line up as an MRZ: equal lengths, common left edge, regular spacing.
+bool group_rows(const std::vector<Row>& rows, size_t first, size_t count, MrzCandidate& out, const cv::Mat& to_frame) {
+  if (first + count > rows.size()) return false;
+  const Row& top = rows[first];
+  double pitch = 0, height = 0;
+  for (size_t i = first; i < first + count; ++i) pitch += rows[i].pitch, height += rows[i].height;
+  pitch /= static_cast<double>(count), height /= static_cast<double>(count);
+  for (size_t i = first; i < first + count; ++i) {
+    const Row& r = rows[i];
+    if (std::abs(r.left - top.left) > 1.6 * pitch) return false;
+    if (std::abs((r.right - r.left) - (top.right - top.left)) > 2.2 * pitch) return false;
+    if (i > first) {
+      const double spacing = r.mid_y() - rows[i - 1].mid_y();
+      if (spacing < kMinLinePitchRatio * height || spacing > kMaxLinePitchRatio * height) return false;
+    }
+  }
+  double length = 0;
+  for (size_t i = first; i < first + count; ++i) length += rows[i].right - rows[i].left;
+  length /= static_cast<double>(count);
+  int second = 0;
+  const int n = nearest_length(length / pitch + 0.3, second);
+  if (n == 0 || (count == 3 && n != 30)) return false;
+  out.rows.clear();
+  auto map = [&](double x, double y) {
+    const cv::Matx23d m(to_frame);
+    return cv::Point2f(static_cast<float>(m(0, 0) * x + m(0, 1) * y + m(0, 2)), static_cast<float>(m(1, 0) * x + m(1, 1) * y + m(1, 2)));
+  };
+  const double frame_scale = std::hypot(to_frame.at<double>(0, 0), to_frame.at<double>(1, 0));
+  double regularity = 0;
+  for (size_t i = first; i < first + count; ++i) {
+    const Row& r = rows[i];
+    MrzRow row;
+    row.left = map(r.left, r.y_at(r.left));
+    row.right = map(r.right, r.y_at(r.right));
+    row.char_height = r.height * frame_scale;
+    row.components = static_cast<int>(r.members.size());
+    regularity += std::min(1.0, static_cast<double>(r.members.size()) / (0.6 * n));
+    out.rows.push_back(row);
+  }
+  out.chars_per_row = n;
+  out.alternative_chars_per_row = (count == 2) ? second : 0;
+  out.pitch = pitch * frame_scale;
+  out.score = regularity / static_cast<double>(count) * static_cast<double>(count) * n;
+  return true;
+}
+
+}  // namespace
+
+std::vector<cv::Point2f> MrzCandidate::quad() const {
+  if (rows.empty()) return {};
+  const MrzRow& t = rows.front();
+  const MrzRow& b = rows.back();
+  const cv::Point2f dir_t = (t.right - t.left) / std::max(1e-6, cv::norm(t.right - t.left));
+  const cv::Point2f up_t(dir_t.y, -dir_t.x);
+  const cv::Point2f dir_b = (b.right - b.left) / std::max(1e-6, cv::norm(b.right - b.left));
+  const cv::Point2f up_b(dir_b.y, -dir_b.x);
+  const auto ht = static_cast<float>(t.char_height / 2), hb = static_cast<float>(b.char_height / 2);
+  return {t.left + up_t * ht, t.right + up_t * ht, b.right - up_b * hb, b.left - up_b * hb};
+}
+
+std::vector<MrzCandidate> locate_mrz(const cv::Mat& gray, const LocatorLimits& limits) {
+  std::vector<MrzCandidate> found;
+  const std::vector<Block> blocks = text_blocks(gray);
+  int examined = 0;
+  for (const Block& block : blocks) {
+    if (++examined > 24 || static_cast<int>(found.size()) >= limits.max_candidates) break;
+    const cv::RotatedRect& r = block.rect;
+    // Skip blocks inside a candidate already found (the same MRZ seen at another scale).
+    bool known = false;
+    for (const auto& c : found) {
+      const auto q = c.quad();
+      if (cv::pointPolygonTest(q, r.center, false) >= 0) known = true;
+    }
+    if (known) continue;
+    double angle = r.angle;
+    double longer = r.size.width, shorter = r.size.height;
+    if (r.size.width < r.size.height) {
+      angle += 90.0;
+      std::swap(longer, shorter);
+    }
+    if (shorter < limits.min_char_height * 0.8) continue;
+    // Deskewed patch around the block, with room for MRZ lines the block did not join.
+    const double scale = std::min(1.0, 60.0 / shorter);
+    // The block may be a piece of a line (a long filler run breaks the joining): leave room.
+    // A line is at most ~46 character heights long.
+    const double reach = std::min(40.0 * shorter, std::hypot(gray.cols, gray.rows) - longer);
+    const double pw = (longer + 2 * std::max(0.0, reach)) * scale;
+    // A block may be one MRZ line only: leave room for two more on either side.
+    const double ph = (longer > 20 * shorter ? shorter * 8.5 : shorter * 3.5) * scale + 20;
+    if (pw * ph > 6e6) continue;
+    cv::Mat to_patch = cv::getRotationMatrix2D(r.center, angle, scale);
+    to_patch.at<double>(0, 2) += pw / 2 - r.center.x;
+    to_patch.at<double>(1, 2) += ph / 2 - r.center.y;
+    cv::Mat patch;
+    cv::warpAffine(gray, patch, to_patch, cv::Size(static_cast<int>(pw), static_cast<int>(ph)), cv::INTER_AREA, cv::BORDER_REPLICATE);
+    cv::Mat to_frame;
+    cv::invertAffineTransform(to_patch, to_frame);
+
+    // Characters: dark strokes smaller than a character's cell.
+    const double est_height = std::min(shorter * scale, 60.0);
+    const int k = std::clamp(static_cast<int>(est_height * 0.9), 7, 45) | 1;
+    cv::Mat bh, bin;
+    cv::morphologyEx(patch, bh, cv::MORPH_BLACKHAT, cv::getStructuringElement(cv::MORPH_RECT, {k, k}));
+    const double otsu = cv::threshold(bh, bin, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+    if (otsu < 15) cv::threshold(bh, bin, 15, 255, cv::THRESH_BINARY);
+    cv::Mat labels, stats, centroids;
+    const int count = cv::connectedComponentsWithStats(bin, labels, stats, centroids, 8, CV_32S);
+    std::vector<Component> comps;
+    for (int i = 1; i < count; ++i) {
+      const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP), stats.at<int>(i, cv::CC_STAT_WIDTH),
+                         stats.at<int>(i, cv::CC_STAT_HEIGHT));
+      if (box.height < limits.min_char_height * scale * 0.45 || box.height > 120 || stats.at<int>(i, cv::CC_STAT_AREA) < 6) continue;
+      if (box.width > 8 * box.height) continue;
+      comps.push_back({box, box.y + box.height / 2.0});
+    }
+    const std::vector<Row> rows = character_rows(comps);
+    if (kDbg) {
+      std::fprintf(stderr, "block c=(%.0f,%.0f) %.0fx%.0f ang %.1f: %zu comps, %zu rows\n", r.center.x, r.center.y, longer, shorter, angle, comps.size(), rows.size());
+      for (auto& rw : rows) std::fprintf(stderr, "   row y %.1f l %.0f r %.0f h %.1f p %.2f n %zu\n", rw.mid_y(), rw.left, rw.right, rw.height, rw.pitch, rw.members.size());
+      static int dbg_k = 0; char name[64]; std::snprintf(name, sizeof name, "/tmp/dbg/patch%d.png", dbg_k++); cv::imwrite(name, bin);
+    }
+    MrzCandidate best;
+    bool have = false;
+    for (size_t i = 0; i < rows.size(); ++i)
+      for (size_t count_rows : {size_t{3}, size_t{2}}) {
+        MrzCandidate c;
+        if (group_rows(rows, i, count_rows, c, to_frame) && (!have || c.score > best.score)) {
+          best = c;
+          have = true;
+        }
+      }
+    if (have) found.push_back(best);
+  }
+  std::sort(found.begin(), found.end(), [](const MrzCandidate& a, const MrzCandidate& b) { return a.score > b.score; });
+  return found;
+}
+
+}  // namespace docverify::image

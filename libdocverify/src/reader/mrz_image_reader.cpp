@@ -1,0 +1,323 @@
+#include "reader/mrz_image_reader.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+#include <opencv2/imgproc.hpp>
+
+#include "errors/input_error.hpp"
+#include "image/mrz_locator.hpp"
+#include "image/mrz_rectifier.hpp"
+#include "mrz/format.hpp"
+#include "mrz/parser.hpp"
+#include "ocr/classifier.hpp"
+#include "ocr/tesseract_reader.hpp"
+#include "reader/mrz_geometry.hpp"
+
+namespace docverify::reader {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+// Tesseract's reading of a character becomes one more alternative: the engine takes it
+// only where a check digit proves it.
+constexpr float kTesseractAlternativeConfidence = 0.30F;
+
+struct Attempt {
+  image::RectifiedMrz rectified;
+  mrz::MrzReading reading;
+  mrz::MrzResult result;
+  double score = -1e300;
+  bool parsed = false;
+  bool upside_down = false;
+};
+
+mrz::MrzReading recognise(const image::RectifiedMrz& r) {
+  const ocr::CharClassifier& classifier = ocr::CharClassifier::builtin();
+  mrz::MrzReading reading;
+  ocr::CellFeatures cell;
+  for (const auto& line : r.lines) {
+    const int y0 = std::max(0, static_cast<int>(line.centre_y - ocr::kLineHeightPx / 2.0F));
+    const int y1 = std::min(r.canonical.rows, static_cast<int>(line.centre_y + ocr::kLineHeightPx / 2.0F));
+    const ocr::InkLevels levels = ocr::measure_ink_levels(r.canonical.rowRange(y0, y1));
+    std::vector<mrz::CharReading> chars;
+    chars.reserve(line.cells.size());
+    for (const auto& centre : line.cells) {
+      ocr::extract_cell(r.canonical, centre, levels, cell);
+      chars.push_back(classifier.classify(cell));
+    }
+    reading.lines.push_back(std::move(chars));
+  }
+  return reading;
+}
+
+int verified_digits(const mrz::MrzResult& r) {
+  int ok = 0;
+  for (int i = 0; i < r.check_digit_count; ++i) ok += r.check_digits[static_cast<size_t>(i)].status == mrz::CheckDigitStatus::ok;
+  return ok;
+}
+
+double mean_log_confidence(const mrz::MrzReading& reading) {
+  double s = 0;
+  int n = 0;
+  for (const auto& line : reading.lines)
+    for (const auto& c : line) s += std::log(std::max(1e-6F, c.candidates.front().confidence)), ++n;
+  return n ? s / n : -1e9;
+}
+
+void evaluate(Attempt& a, const mrz::MrzOptions& options) {
+  try {
+    a.result = mrz::parse_mrz_reading(a.reading, options);
+    a.parsed = true;
+    a.score = 10.0 * verified_digits(a.result) + (a.result.valid ? 20.0 : 0.0) + mean_log_confidence(a.reading);
+  } catch (const InputError&) {
+    a.parsed = false;
+    a.score = -1e9 + mean_log_confidence(a.reading);
+  }
+}
+
+float confidence_of(const mrz::CharReading& r, char c) {
+  for (const auto& cand : r.candidates)
+    if (cand.ch == c) return cand.confidence;
+  return 0.0F;
+}
+
+// Positions some check digit covers (the digit itself included).
+std::vector<bool> covered_positions(const mrz::Layout& layout) {
+  std::vector<bool> covered(mrz::kMaxChars, false);
+  for (int i = 0; i < layout.check_count; ++i) {
+    const auto& chk = layout.checks[static_cast<size_t>(i)];
+    covered[static_cast<size_t>(chk.digit.line * layout.length + chk.digit.start)] = true;
+    for (int s = 0; s < chk.span_count; ++s) {
+      const auto& sp = chk.spans[static_cast<size_t>(s)];
+      for (int k = 0; k < sp.length; ++k) covered[static_cast<size_t>(sp.line * layout.length + sp.start + k)] = true;
+    }
+  }
+  return covered;
+}
+
+std::string_view zone_name(mrz::ZoneKind k) {
+  switch (k) {
+    case mrz::ZoneKind::document_code: return "document_code";
+    case mrz::ZoneKind::issuing_state: return "issuing_state";
+    case mrz::ZoneKind::name: return "name";
+    case mrz::ZoneKind::surname: return "surname";
+    case mrz::ZoneKind::given_names: return "given_names";
+    case mrz::ZoneKind::document_number: return "document_number";
+    case mrz::ZoneKind::nationality: return "nationality";
+    case mrz::ZoneKind::birth_date: return "birth_date";
+    case mrz::ZoneKind::sex: return "sex";
+    case mrz::ZoneKind::expiry_date: return "expiry_date";
+    case mrz::ZoneKind::optional_data: return "optional_data";
+    case mrz::ZoneKind::optional_data_2: return "optional_data_2";
+    case mrz::ZoneKind::department: return "department";
+    case mrz::ZoneKind::office: return "office";
+    case mrz::ZoneKind::check_digit: return "check_digit";
+  }
+  return "unknown";
+}
+
+cv::Point2f map_point(const cv::Matx33d& h, cv::Point2d p) {
+  const cv::Vec3d v = h * cv::Vec3d(p.x, p.y, 1.0);
+  return {static_cast<float>(v[0] / v[2]), static_cast<float>(v[1] / v[2])};
+}
+
+ImageQuality measure_quality(const cv::Mat& gray, const image::RectifiedMrz& r, const std::vector<cv::Point2f>& quad, double pitch) {
+  ImageQuality q;
+  q.char_height_px = pitch * 2.46 / 2.54;
+  q.dpi_estimate = pitch * 10.0;  // 2.54 mm per character = 10 characters per inch
+  // Glare: saturated pixels inside the MRZ quad.
+  cv::Rect box = cv::boundingRect(quad) & cv::Rect(0, 0, gray.cols, gray.rows);
+  if (box.area() > 0) {
+    cv::Mat mask = cv::Mat::zeros(box.size(), CV_8U);
+    std::vector<cv::Point> poly;
+    for (const auto& p : quad) poly.emplace_back(cvRound(p.x) - box.x, cvRound(p.y) - box.y);
+    cv::fillConvexPoly(mask, poly, 255);
+    const double area = cv::countNonZero(mask);
+    cv::Mat bright;
+    cv::compare(gray(box), 250, bright, cv::CMP_GE);
+    cv::bitwise_and(bright, mask, bright);
+    q.glare = area > 0 ? cv::countNonZero(bright) / area : 0.0;
+  }
+  // Sharpness: the steepest ink edges on the canonical grid relative to the contrast (a
+  // crisp edge crosses from paper to ink within about one canonical pixel).
+  const ocr::InkLevels lv = ocr::measure_ink_levels(r.canonical);
+  cv::Mat gx, gy, mag;
+  cv::Sobel(r.canonical, gx, CV_32F, 1, 0, 3);
+  cv::Sobel(r.canonical, gy, CV_32F, 0, 1, 3);
+  cv::magnitude(gx, gy, mag);
+  std::vector<float> values(mag.begin<float>(), mag.end<float>());
+  if (!values.empty()) {
+    const size_t at = values.size() * 98 / 100;
+    std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(at), values.end());
+    q.sharpness = std::clamp(values[at] / (4.0 * std::max(16.0F, lv.paper - lv.ink)), 0.0, 1.0);
+  }
+  return q;
+}
+
+}  // namespace
+
+struct MrzImageReader::Tesseract {
+  ocr::TesseractReader reader;
+};
+
+MrzImageReader::MrzImageReader(ReadOptions options) : options_(std::move(options)) {}
+MrzImageReader::~MrzImageReader() = default;
+MrzImageReader::MrzImageReader(MrzImageReader&&) noexcept = default;
+MrzImageReader& MrzImageReader::operator=(MrzImageReader&&) noexcept = default;
+
+ImageReadResult MrzImageReader::read(const cv::Mat& image) {
+  const auto start = Clock::now();
+  ImageReadResult out;
+  if (image.empty() || image.depth() != CV_8U) throw InputError("image is empty or not 8 bits per channel");
+  cv::Mat gray;
+  if (image.channels() == 1) gray = image;
+  else if (image.channels() == 3) cv::cvtColor(image, gray, cv::COLOR_BGR2GRAY);
+  else if (image.channels() == 4) cv::cvtColor(image, gray, cv::COLOR_BGRA2GRAY);
+  else throw InputError("image has " + std::to_string(image.channels()) + " channels");
+
+  const auto locate_start = Clock::now();
+  const std::vector<image::MrzCandidate> candidates = image::locate_mrz(gray);
+  out.timings.locate_ms = ms_since(locate_start);
+
+  const auto recognise_start = Clock::now();
+  std::vector<std::pair<Attempt, const image::MrzCandidate*>> documents;
+  for (const auto& candidate : candidates) {
+    if (static_cast<int>(documents.size()) >= options_.max_documents) break;
+    Attempt best;
+    for (int n : {candidate.chars_per_row, candidate.alternative_chars_per_row}) {
+      if (n == 0) continue;
+      Attempt upright;
+      if (!image::rectify_mrz(gray, candidate, n, upright.rectified)) continue;
+      Attempt turned;
+      turned.rectified = image::rotate_half_turn(upright.rectified);
+      turned.upside_down = true;
+      for (Attempt* a : {&upright, &turned}) {
+        if (options_.engine == OcrEngine::tesseract) continue;
+        a->reading = recognise(a->rectified);
+        evaluate(*a, options_.mrz);
+        if (a->score > best.score) best = *a;
+      }
+      if (options_.engine == OcrEngine::tesseract) {
+        // Tesseract alone (the baseline): both ways up, whole lines.
+        for (Attempt* a : {&upright, &turned}) {
+          if (!tesseract_) tesseract_ = std::make_unique<Tesseract>();
+          cv::Mat big;
+          cv::resize(a->rectified.canonical, big, {}, 2.5, 2.5, cv::INTER_CUBIC);
+          std::vector<std::string> lines = tesseract_->reader.read_block(big);
+          std::string text;
+          for (const auto& l : lines) text += l + "\n";
+          a->reading = {};
+          for (const auto& l : lines) {
+            std::vector<mrz::CharReading> chars;
+            for (char c : l) chars.push_back({{{c, 0.9F}}});
+            a->reading.lines.push_back(chars);
+          }
+          evaluate(*a, options_.mrz);
+          if (a->score > best.score) best = *a;
+        }
+      }
+    }
+    if (!best.parsed) continue;
+    // Second opinion where the check digits do not verify.
+    if (!best.result.valid && options_.engine == OcrEngine::builtin_then_tesseract) {
+      const auto t = Clock::now();
+      if (!tesseract_) tesseract_ = std::make_unique<Tesseract>();
+      if (tesseract_->reader.available()) {
+        Attempt merged = best;
+        for (size_t li = 0; li < best.rectified.lines.size(); ++li) {
+          const auto& line = best.rectified.lines[li];
+          const int y0 = std::max(0, static_cast<int>(line.centre_y - 13));
+          const int y1 = std::min(best.rectified.canonical.rows, static_cast<int>(line.centre_y + 13));
+          cv::Mat big;
+          cv::resize(best.rectified.canonical.rowRange(y0, y1), big, {}, 2.5, 2.5, cv::INTER_CUBIC);
+          const std::string text = tesseract_->reader.read_line(big);
+          auto& chars = merged.reading.lines[li];
+          if (text.size() != chars.size()) continue;  // a dropped or doubled character: no position to trust
+          for (size_t ci = 0; ci < chars.size(); ++ci) {
+            if (confidence_of(chars[ci], text[ci]) > 0) continue;
+            chars[ci].candidates.push_back({text[ci], kTesseractAlternativeConfidence});
+          }
+        }
+        evaluate(merged, options_.mrz);
+        out.best.tesseract_used = true;
+        if (merged.parsed && merged.score > best.score) best = merged;
+      }
+      out.timings.tesseract_ms += ms_since(t);
+    }
+    documents.emplace_back(std::move(best), &candidate);
+  }
+  out.timings.recognise_ms = ms_since(recognise_start) - out.timings.tesseract_ms;
+
+  std::sort(documents.begin(), documents.end(), [](const auto& a, const auto& b) { return a.first.score > b.first.score; });
+  bool first = true;
+  const bool tesseract_used = out.best.tesseract_used;
+  for (auto& [attempt, candidate] : documents) {
+    const mrz::MrzResult& r = attempt.result;
+    // Found: the check digits (at least half) or the whole MRZ say this is one; clutter that
+    // happens to line up as rows of characters does not get that far.
+    const int verified = verified_digits(r);
+    const bool looks_real = r.valid || (r.check_digit_count > 0 && 2 * verified >= r.check_digit_count && verified >= 2);
+    if (!looks_real) continue;
+    MrzReadout ro;
+    ro.mrz = r;
+    ro.upside_down = attempt.upside_down;
+    ro.readings = attempt.reading.lines;
+    for (const auto& line : attempt.reading.lines) {
+      std::string s;
+      for (const auto& c : line) s.push_back(c.candidates.front().ch);
+      ro.raw_lines.push_back(s);
+    }
+    // Confidence of every character as finally read, per zone and overall.
+    const mrz::Layout& layout = mrz::layout_of(r.format);
+    const std::vector<bool> covered = covered_positions(layout);
+    std::vector<float> conf(mrz::kMaxChars, 1.0F);
+    float lowest = 1.0F;
+    for (int li = 0; li < layout.lines && li < static_cast<int>(attempt.reading.lines.size()); ++li)
+      for (int ci = 0; ci < layout.length && ci < static_cast<int>(attempt.reading.lines[static_cast<size_t>(li)].size()); ++ci) {
+        const char final_char = r.lines.at(li, ci);
+        const float c = confidence_of(attempt.reading.lines[static_cast<size_t>(li)][static_cast<size_t>(ci)], final_char);
+        conf[static_cast<size_t>(li * layout.length + ci)] = c;
+        lowest = std::min(lowest, c);
+        if (!covered[static_cast<size_t>(li * layout.length + ci)] && c < options_.min_uncovered_confidence)
+          ro.uncertain.push_back({li, ci});
+      }
+    ro.confidence = lowest;
+    for (int z = 0; z < layout.zone_count; ++z) {
+      const auto& zone = layout.zones[static_cast<size_t>(z)];
+      if (zone.kind == mrz::ZoneKind::check_digit) continue;
+      float m = 1.0F;
+      for (int k = 0; k < zone.span.length; ++k) m = std::min(m, conf[static_cast<size_t>(zone.span.line * layout.length + zone.span.start + k)]);
+      ro.fields.push_back({std::string(zone_name(zone.kind)), m});
+    }
+    ro.valid = r.valid && ro.uncertain.empty();
+    // Quads through the rectification: the MRZ's ink box and the page the format prescribes.
+    const cv::Matx33d to_frame = attempt.rectified.frame_to_canonical.inv();
+    const auto& rect = attempt.rectified;
+    const double top = rect.lines.front().centre_y - ocr::kPitchPx * 0.55, bottom = rect.lines.back().centre_y + ocr::kPitchPx * 0.55;
+    const double left = image::canonical_margin_px(), right = left + rect.chars_per_line * ocr::kPitchPx;
+    ro.mrz_quad = {map_point(to_frame, {left, top}), map_point(to_frame, {right, top}), map_point(to_frame, {right, bottom}),
+                   map_point(to_frame, {left, bottom})};
+    for (const auto& corner : page_corners_on_canonical_grid(r.format, rect.lines.front().centre_y))
+      ro.document_quad.push_back(map_point(to_frame, corner));
+    const cv::Point2f dir = ro.mrz_quad[1] - ro.mrz_quad[0];
+    ro.rotation_deg = static_cast<int>(std::lround(-std::atan2(dir.y, dir.x) * 180.0 / 3.14159265358979)) % 360;
+    if (ro.rotation_deg < 0) ro.rotation_deg += 360;
+    ro.quality = measure_quality(gray, rect, ro.mrz_quad, candidate->pitch);
+    if (first) {
+      out.found = true;
+      out.best = std::move(ro);
+      out.best.tesseract_used = tesseract_used;
+      first = false;
+    } else {
+      out.others.push_back(std::move(ro));
+    }
+  }
+  out.timings.total_ms = ms_since(start);
+  return out;
+}
+
+}  // namespace docverify::reader
