@@ -25,9 +25,53 @@ struct Block {
   double weight;
 };
 
+// Direction of a block's long axis (radians, mod pi), its half length and its thickness.
+struct Axis {
+  cv::Point2f centre, dir;
+  double half_length, thickness;
+};
+Axis axis_of(const cv::RotatedRect& r) {
+  cv::Point2f pts[4];
+  r.points(pts);
+  const cv::Point2f e1 = pts[1] - pts[0], e2 = pts[2] - pts[1];
+  const bool first_longer = cv::norm(e1) >= cv::norm(e2);
+  const cv::Point2f along = first_longer ? e1 : e2;
+  const double len = cv::norm(along);
+  return {r.center, along / static_cast<float>(std::max(1e-6, len)), len / 2, first_longer ? cv::norm(e2) : cv::norm(e1)};
+}
+
+// Pieces of one text line (a long filler run or a glare spot breaks the joining) become
+// one block again: same direction, same thickness, on one axis, close along it.
+void merge_collinear(std::vector<Block>& blocks) {
+  for (bool merged = true; merged;) {
+    merged = false;
+    for (size_t i = 0; i < blocks.size() && !merged; ++i)
+      for (size_t j = i + 1; j < blocks.size() && !merged; ++j) {
+        const Axis a = axis_of(blocks[i].rect), b = axis_of(blocks[j].rect);
+        if (std::abs(a.dir.dot(b.dir)) < 0.995) continue;  // more than ~6 degrees apart
+        const double ratio = a.thickness / std::max(1e-6, b.thickness);
+        if (ratio < 0.6 || ratio > 1.65) continue;
+        const cv::Point2f d = b.centre - a.centre;
+        const double across = std::abs(d.x * a.dir.y - d.y * a.dir.x);
+        if (across > 0.5 * std::min(a.thickness, b.thickness)) continue;
+        const double gap = std::abs(d.dot(a.dir)) - a.half_length - b.half_length;
+        if (gap > 3.0 * std::max(a.thickness, b.thickness)) continue;
+        cv::Point2f pa[4], pb[4];
+        blocks[i].rect.points(pa);
+        blocks[j].rect.points(pb);
+        std::vector<cv::Point2f> all(pa, pa + 4);
+        all.insert(all.end(), pb, pb + 4);
+        blocks[i].rect = cv::minAreaRect(all);
+        blocks[i].weight += blocks[j].weight;
+        blocks.erase(blocks.begin() + static_cast<std::ptrdiff_t>(j));
+        merged = true;
+      }
+  }
+}
+
 std::vector<Block> text_blocks(const cv::Mat& gray) {
   std::vector<Block> blocks;
-  const double base = std::min(1.0, 1400.0 / std::max(gray.cols, gray.rows));
+  const double base = std::min(1.0, 1024.0 / std::max(gray.cols, gray.rows));
   cv::Mat level;
   if (base < 1.0) cv::resize(gray, level, {}, base, base, cv::INTER_AREA);
   else level = gray;
@@ -48,7 +92,7 @@ std::vector<Block> text_blocks(const cv::Mat& gray) {
       if (c.size() < 4) continue;
       const cv::RotatedRect r = cv::minAreaRect(c);
       const double longer = std::max(r.size.width, r.size.height), shorter = std::min(r.size.width, r.size.height);
-      if (shorter < 5 || longer < 60 || longer < 3.2 * shorter) continue;
+      if (shorter < 5 || longer < 60 || longer < 4.5 * shorter) continue;  // TD1's block is ~7:1
       const double fill = cv::contourArea(c) / std::max(1.0, static_cast<double>(r.size.area()));
       if (fill < 0.45) continue;
       cv::RotatedRect frame_rect(r.center / factor, cv::Size2f(r.size.width / static_cast<float>(factor), r.size.height / static_cast<float>(factor)), r.angle);
@@ -59,6 +103,7 @@ std::vector<Block> text_blocks(const cv::Mat& gray) {
     level = next;
     factor /= 2.0;
   }
+  merge_collinear(blocks);
   std::sort(blocks.begin(), blocks.end(), [](const Block& a, const Block& b) { return a.weight > b.weight; });
   return blocks;
 }
@@ -182,18 +227,23 @@ bool group_rows(const std::vector<Row>& rows, size_t first, size_t count, MrzCan
   double pitch = 0, height = 0;
   for (size_t i = first; i < first + count; ++i) pitch += rows[i].pitch, height += rows[i].height;
   pitch /= static_cast<double>(count), height /= static_cast<double>(count);
+  // MRZ lines are equally long and left-aligned; glare or a worn edge can cut one short, so
+  // every row must share one end with the longest and cover most of it.
+  double left = 1e18, right = -1e18;
+  for (size_t i = first; i < first + count; ++i) left = std::min(left, rows[i].left), right = std::max(right, rows[i].right);
   for (size_t i = first; i < first + count; ++i) {
     const Row& r = rows[i];
-    if (std::abs(r.left - top.left) > 1.6 * pitch) return false;
-    if (std::abs((r.right - r.left) - (top.right - top.left)) > 2.2 * pitch) return false;
+    const bool left_aligned = std::abs(r.left - left) <= 1.6 * pitch, right_aligned = std::abs(r.right - right) <= 1.6 * pitch;
+    if (!left_aligned && !right_aligned) return false;
+    if (r.right - r.left < 0.6 * (right - left)) return false;
     if (i > first) {
       const double spacing = r.mid_y() - rows[i - 1].mid_y();
       if (spacing < kMinLinePitchRatio * height || spacing > kMaxLinePitchRatio * height) return false;
+      if (std::abs(r.slope - rows[i - 1].slope) > 0.05) return false;
     }
   }
-  double length = 0;
-  for (size_t i = first; i < first + count; ++i) length += rows[i].right - rows[i].left;
-  length /= static_cast<double>(count);
+  const double length = right - left;
+  (void)top;
   int second = 0;
   const int n = nearest_length(length / pitch + 0.3, second);
   if (n == 0 || (count == 3 && n != 30)) return false;
@@ -207,8 +257,8 @@ bool group_rows(const std::vector<Row>& rows, size_t first, size_t count, MrzCan
   for (size_t i = first; i < first + count; ++i) {
     const Row& r = rows[i];
     MrzRow row;
-    row.left = map(r.left, r.y_at(r.left));
-    row.right = map(r.right, r.y_at(r.right));
+    row.left = map(left, r.y_at(left));
+    row.right = map(right, r.y_at(right));
     row.char_height = r.height * frame_scale;
     row.components = static_cast<int>(r.members.size());
     regularity += std::min(1.0, static_cast<double>(r.members.size()) / (0.6 * n));
@@ -237,10 +287,15 @@ std::vector<cv::Point2f> MrzCandidate::quad() const {
 
 std::vector<MrzCandidate> locate_mrz(const cv::Mat& gray, const LocatorLimits& limits) {
   std::vector<MrzCandidate> found;
+  const auto dbg_t0 = cv::getTickCount();
   const std::vector<Block> blocks = text_blocks(gray);
+  if (kDbg) std::fprintf(stderr, "text_blocks: %zu blocks in %.1f ms\n", blocks.size(), (cv::getTickCount() - dbg_t0) * 1000.0 / cv::getTickFrequency());
   int examined = 0;
+  double found_weight = 0;  // of the heaviest block that gave a candidate
   for (const Block& block : blocks) {
-    if (++examined > 24 || static_cast<int>(found.size()) >= limits.max_candidates) break;
+    if (++examined > 16 || static_cast<int>(found.size()) >= limits.max_candidates) break;
+    // Far lighter than an MRZ already found: print of the visual zone, not another document.
+    if (block.weight < 0.25 * found_weight) break;
     const cv::RotatedRect& r = block.rect;
     // Skip blocks inside a candidate already found (the same MRZ seen at another scale).
     bool known = false;
@@ -257,11 +312,9 @@ std::vector<MrzCandidate> locate_mrz(const cv::Mat& gray, const LocatorLimits& l
     }
     if (shorter < limits.min_char_height * 0.8) continue;
     // Deskewed patch around the block, with room for MRZ lines the block did not join.
-    const double scale = std::min(1.0, 60.0 / shorter);
+    const double scale = std::min(1.0, 40.0 / shorter);
     // The block may be a piece of a line (a long filler run breaks the joining): leave room.
-    // A line is at most ~46 character heights long.
-    const double reach = std::min(40.0 * shorter, std::hypot(gray.cols, gray.rows) - longer);
-    const double pw = (longer + 2 * std::max(0.0, reach)) * scale;
+    const double pw = (longer * 1.1 + 4 * shorter) * scale;
     // A block may be one MRZ line only: leave room for two more on either side.
     const double ph = (longer > 20 * shorter ? shorter * 8.5 : shorter * 3.5) * scale + 20;
     if (pw * ph > 6e6) continue;
@@ -306,7 +359,11 @@ std::vector<MrzCandidate> locate_mrz(const cv::Mat& gray, const LocatorLimits& l
           have = true;
         }
       }
-    if (have) found.push_back(best);
+    if (have) {
+      found.push_back(best);
+      found_weight = std::max(found_weight, block.weight);
+    }
+    if (kDbg) std::fprintf(stderr, "  block done at %.1f ms (patch %.0fx%.0f)\n", (cv::getTickCount() - dbg_t0) * 1000.0 / cv::getTickFrequency(), pw, ph);
   }
   std::sort(found.begin(), found.end(), [](const MrzCandidate& a, const MrzCandidate& b) { return a.score > b.score; });
   return found;

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "errors/input_error.hpp"
+#include "mrz/alphabet.hpp"
 
 namespace docverify::ocr {
 
@@ -127,16 +128,60 @@ CharClassifier::CharClassifier(MlpModel model) : model_(std::move(model)) {
     throw InputError("OCR model does not fit the MRZ cell and alphabet");
 }
 
+void CharClassifier::probabilities(const CellFeatures& cell, float* out) const { mlp_forward(model_, cell.data(), out); }
+
+cv::Mat CharClassifier::probabilities_batch(const cv::Mat& cells) const {
+  CV_Assert(cells.type() == CV_32F && cells.cols == kCellFeatures);
+  cv::Mat x = cells;
+  for (std::size_t li = 0; li < model_.layers.size(); ++li) {
+    const MlpLayer& l = model_.layers[li];
+    const cv::Mat w(l.outputs, l.inputs, CV_32F, const_cast<float*>(l.weights.data()));
+    cv::Mat y;
+    cv::gemm(x, w, 1.0, cv::noArray(), 0.0, y, cv::GEMM_2_T);
+    for (int r = 0; r < y.rows; ++r) {
+      float* row = y.ptr<float>(r);
+      for (int o = 0; o < l.outputs; ++o) {
+        const float v = row[o] + l.bias[static_cast<std::size_t>(o)];
+        row[o] = (li + 1 == model_.layers.size()) ? v : std::max(0.0F, v);
+      }
+    }
+    x = y;
+  }
+  for (int r = 0; r < x.rows; ++r) {
+    float* row = x.ptr<float>(r);
+    const float top = *std::max_element(row, row + kClasses);
+    float sum = 0;
+    for (int c = 0; c < kClasses; ++c) sum += row[c] = std::exp(row[c] - top);
+    for (int c = 0; c < kClasses; ++c) row[c] /= sum;
+  }
+  return x;
+}
+
 mrz::CharReading CharClassifier::classify(const CellFeatures& cell, int top_k) const {
   float p[kClasses];
   mlp_forward(model_, cell.data(), p);
+  return top_characters(p, top_k);
+}
+
+mrz::CharReading top_characters(const float* probabilities, int top_k, std::uint8_t allowed) {
+  float p[kClasses];
+  float sum = 0;
+  for (int c = 0; c < kClasses; ++c) {
+    p[c] = (allowed == 0 || mrz::class_admits(allowed, kMrzAlphabet[c])) ? probabilities[c] : 0.0F;
+    sum += p[c];
+  }
+  if (sum <= 0) {  // the class admits nothing the classifier sees: keep the raw reading
+    std::copy(probabilities, probabilities + kClasses, p);
+    sum = 1;
+  }
   int order[kClasses];
   for (int c = 0; c < kClasses; ++c) order[c] = c;
   const int k = std::clamp(top_k, 1, kClasses);
   std::partial_sort(order, order + k, order + kClasses, [&](int l, int r) { return p[l] > p[r]; });
   mrz::CharReading reading;
   reading.candidates.reserve(static_cast<std::size_t>(k));
-  for (int i = 0; i < k; ++i) reading.candidates.push_back({kMrzAlphabet[order[i]], p[order[i]]});
+  for (int i = 0; i < k; ++i)
+    if (p[order[i]] > 0 || i == 0) reading.candidates.push_back({kMrzAlphabet[order[i]], p[order[i]] / sum});
   return reading;
 }
 

@@ -37,12 +37,21 @@ std::vector<unsigned char> serialize_mlp_model(const MlpModel& model);
 // Forward pass; `probabilities` receives kClasses values summing to 1.
 void mlp_forward(const MlpModel& model, const float* input, float* probabilities);
 
+// The `top_k` likeliest characters of a probability vector; with `allowed` (a CharClass
+// mask) only characters that class admits, their probabilities renormalised among them.
+mrz::CharReading top_characters(const float* probabilities, int top_k, std::uint8_t allowed = 0);
+
 class CharClassifier {
  public:
   // The model compiled into the library.
   static const CharClassifier& builtin();
   explicit CharClassifier(MlpModel model);
 
+  // Probabilities of the kClasses characters (kMrzAlphabet order).
+  void probabilities(const CellFeatures& cell, float* out) const;
+  // Probabilities for many cells at once (rows of `cells`, CV_32F, kCellFeatures wide):
+  // one matrix product per layer instead of one per cell.
+  cv::Mat probabilities_batch(const cv::Mat& cells) const;
   // Best `top_k` characters, most likely first.
   mrz::CharReading classify(const CellFeatures& cell, int top_k = 4) const;
   const MlpModel& model() const noexcept { return model_; }

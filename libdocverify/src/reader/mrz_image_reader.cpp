@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 #include <opencv2/imgproc.hpp>
 
@@ -25,9 +27,11 @@ double ms_since(Clock::time_point t) { return std::chrono::duration<double, std:
 // Tesseract's reading of a character becomes one more alternative: the engine takes it
 // only where a check digit proves it.
 constexpr float kTesseractAlternativeConfidence = 0.30F;
+constexpr int kTopK = 4;
 
 struct Attempt {
   image::RectifiedMrz rectified;
+  std::vector<std::vector<std::array<float, ocr::kClasses>>> probabilities;  // per line, per cell
   mrz::MrzReading reading;
   mrz::MrzResult result;
   double score = -1e300;
@@ -35,24 +39,42 @@ struct Attempt {
   bool upside_down = false;
 };
 
-mrz::MrzReading recognise(const image::RectifiedMrz& r) {
+void recognise(Attempt& a) {
   const ocr::CharClassifier& classifier = ocr::CharClassifier::builtin();
-  mrz::MrzReading reading;
+  const image::RectifiedMrz& r = a.rectified;
+  size_t total = 0;
+  for (const auto& line : r.lines) total += line.cells.size();
+  cv::Mat cells(static_cast<int>(total), ocr::kCellFeatures, CV_32F);
   ocr::CellFeatures cell;
+  int row = 0;
   for (const auto& line : r.lines) {
     const int y0 = std::max(0, static_cast<int>(line.centre_y - ocr::kLineHeightPx / 2.0F));
     const int y1 = std::min(r.canonical.rows, static_cast<int>(line.centre_y + ocr::kLineHeightPx / 2.0F));
     const ocr::InkLevels levels = ocr::measure_ink_levels(r.canonical.rowRange(y0, y1));
-    std::vector<mrz::CharReading> chars;
-    chars.reserve(line.cells.size());
     for (const auto& centre : line.cells) {
       ocr::extract_cell(r.canonical, centre, levels, cell);
-      chars.push_back(classifier.classify(cell));
+      std::copy(cell.begin(), cell.end(), cells.ptr<float>(row++));
     }
-    reading.lines.push_back(std::move(chars));
   }
-  return reading;
+  const cv::Mat probs = classifier.probabilities_batch(cells);
+  a.probabilities.clear();
+  a.reading.lines.clear();
+  row = 0;
+  for (const auto& line : r.lines) {
+    std::vector<std::array<float, ocr::kClasses>> line_probs(line.cells.size());
+    std::vector<mrz::CharReading> chars;
+    chars.reserve(line.cells.size());
+    for (size_t i = 0; i < line.cells.size(); ++i, ++row) {
+      std::copy(probs.ptr<float>(row), probs.ptr<float>(row) + ocr::kClasses, line_probs[i].begin());
+      chars.push_back(ocr::top_characters(line_probs[i].data(), kTopK));
+    }
+    a.probabilities.push_back(std::move(line_probs));
+    a.reading.lines.push_back(std::move(chars));
+  }
 }
+// Once the format is known, each position's grammar (letters in names, digits in dates)
+// rules characters out; the classifier's probabilities are renormalised over the rest.
+void restrict_to_format(Attempt& a, const mrz::MrzOptions& options);
 
 int verified_digits(const mrz::MrzResult& r) {
   int ok = 0;
@@ -77,6 +99,22 @@ void evaluate(Attempt& a, const mrz::MrzOptions& options) {
     a.parsed = false;
     a.score = -1e9 + mean_log_confidence(a.reading);
   }
+}
+
+void restrict_to_format(Attempt& a, const mrz::MrzOptions& options) {
+  if (!a.parsed) return;
+  const mrz::Layout& layout = mrz::layout_of(a.result.format);
+  if (static_cast<int>(a.probabilities.size()) != layout.lines) return;
+  Attempt restricted = a;
+  for (int li = 0; li < layout.lines; ++li) {
+    auto& probs = a.probabilities[static_cast<size_t>(li)];
+    if (static_cast<int>(probs.size()) != layout.length) return;
+    for (int ci = 0; ci < layout.length; ++ci)
+      restricted.reading.lines[static_cast<size_t>(li)][static_cast<size_t>(ci)] =
+          ocr::top_characters(probs[static_cast<size_t>(ci)].data(), kTopK, layout.classes[static_cast<size_t>(li * layout.length + ci)]);
+  }
+  evaluate(restricted, options);
+  if (restricted.parsed && restricted.result.format == a.result.format) a = std::move(restricted);
 }
 
 float confidence_of(const mrz::CharReading& r, char c) {
@@ -185,8 +223,11 @@ ImageReadResult MrzImageReader::read(const cv::Mat& image) {
 
   const auto recognise_start = Clock::now();
   std::vector<std::pair<Attempt, const image::MrzCandidate*>> documents;
+  double valid_score = 0;  // locator score of the best candidate read as valid
   for (const auto& candidate : candidates) {
     if (static_cast<int>(documents.size()) >= options_.max_documents) break;
+    // Rows much less regular than a valid MRZ already read are visual-zone print.
+    if (candidate.score < 0.7 * valid_score) continue;
     Attempt best;
     for (int n : {candidate.chars_per_row, candidate.alternative_chars_per_row}) {
       if (n == 0) continue;
@@ -197,8 +238,15 @@ ImageReadResult MrzImageReader::read(const cv::Mat& image) {
       turned.upside_down = true;
       for (Attempt* a : {&upright, &turned}) {
         if (options_.engine == OcrEngine::tesseract) continue;
-        a->reading = recognise(a->rectified);
+        // A reading whose check digits verify cannot be bettered by the other way up.
+        if (a == &turned && upright.parsed && upright.result.valid) continue;
+        recognise(*a);
         evaluate(*a, options_.mrz);
+        restrict_to_format(*a, options_.mrz);
+        if (std::getenv("DV_DEBUG_READ")) {
+          for (auto& l : a->reading.lines) { for (auto& ch : l) std::fputc(ch.candidates.front().ch, stderr); std::fputc('\n', stderr); }
+          std::fprintf(stderr, "score %.2f parsed %d valid %d\n", a->score, a->parsed, a->result.valid);
+        }
         if (a->score > best.score) best = *a;
       }
       if (options_.engine == OcrEngine::tesseract) {
@@ -233,7 +281,7 @@ ImageReadResult MrzImageReader::read(const cv::Mat& image) {
           const int y0 = std::max(0, static_cast<int>(line.centre_y - 13));
           const int y1 = std::min(best.rectified.canonical.rows, static_cast<int>(line.centre_y + 13));
           cv::Mat big;
-          cv::resize(best.rectified.canonical.rowRange(y0, y1), big, {}, 2.5, 2.5, cv::INTER_CUBIC);
+          cv::resize(best.rectified.canonical.rowRange(y0, y1), big, {}, 2.0, 2.0, cv::INTER_CUBIC);
           const std::string text = tesseract_->reader.read_line(big);
           auto& chars = merged.reading.lines[li];
           if (text.size() != chars.size()) continue;  // a dropped or doubled character: no position to trust
@@ -248,6 +296,7 @@ ImageReadResult MrzImageReader::read(const cv::Mat& image) {
       }
       out.timings.tesseract_ms += ms_since(t);
     }
+    if (best.result.valid) valid_score = std::max(valid_score, candidate.score);
     documents.emplace_back(std::move(best), &candidate);
   }
   out.timings.recognise_ms = ms_since(recognise_start) - out.timings.tesseract_ms;
