@@ -191,6 +191,8 @@ Identity random_identity(mrz::Format format, Random& rng, const Date& today) {
     f.nationality = "FRA";
   } else {
     for (int i = 0; i < 9; ++i) f.document_number += rng.pick_char(kAlnum);
+    // German passports number from a serial letter in C, F, G, H, J or K (the engine checks it).
+    if (f.issuing_state == "D" && format == mrz::Format::td3) f.document_number[0] = rng.pick_char("CFGHJK");
   }
   return id;
 }
