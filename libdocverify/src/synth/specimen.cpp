@@ -179,14 +179,13 @@ Specimen make_specimen(const SpecimenOptions& o, int index, PageRenderer& render
   Random rng(o.seed * 0x9E3779B97F4A7C15ULL + static_cast<std::uint64_t>(index) + 1 +
              static_cast<std::uint64_t>(o.format) * 0x632BE59BD9B4E019ULL);
   Specimen s;
-  char name[64];
-  if (o.forgery == Forgery::none) {
-    std::snprintf(name, sizeof name, "%s-seed%llu-%05d", lower_format(o.format).c_str(),
-                  static_cast<unsigned long long>(o.seed), index);
-  } else {
-    std::snprintf(name, sizeof name, "%s-%s-seed%llu-%05d", lower_format(o.format).c_str(),
-                  std::string(forgery_name(o.forgery)).c_str(), static_cast<unsigned long long>(o.seed), index);
-  }
+  // The name says what the document is: format (or "nodoc" for a scene without one), what
+  // was forged or left out, seed and index.
+  std::string kind = o.capture == Capture::no_document ? std::string("nodoc") : lower_format(o.format);
+  if (o.capture != Capture::no_document && o.without_mrz) kind += "-nomrz";
+  if (o.capture != Capture::no_document && o.forgery != Forgery::none) kind += "-" + std::string(forgery_name(o.forgery));
+  char name[96];
+  std::snprintf(name, sizeof name, "%s-seed%llu-%05d", kind.c_str(), static_cast<unsigned long long>(o.seed), index);
   s.name = name;
   s.identity = random_identity(o.format, rng, o.today);
   ForgeryPlan plan = plan_forgery(o.forgery, s.identity, rng, o.today);
