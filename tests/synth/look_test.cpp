@@ -290,6 +290,7 @@ TEST(Corpora, DocumentsOfACorpusAreTheGeneratorsDocuments) {
   const Specimen scene = make_corpus_specimen(standard_corpus("negatives"), 0, shared_renderer());
   EXPECT_TRUE(scene.has_photo);
   EXPECT_EQ(scene.name.rfind("nodoc-", 0), 0U);
+  EXPECT_NE(scene.ground_truth.find("\"mrz_printed\":false"), std::string::npos);
 }
 
 }  // namespace

@@ -112,9 +112,13 @@ std::vector<std::string> write_corpus(const Corpus& corpus, const std::string& d
   w.begin_object().field("corpus", corpus.name).field("purpose", corpus.purpose).field("documents", corpus.size());
   w.key("entries").begin_array();
   for (const CorpusEntry& e : corpus.entries) {
-    w.begin_object().field("format", mrz::format_name(e.format)).field("capture", capture_name(e.capture));
-    w.field("forgery", forgery_name(e.forgery)).field("seed", static_cast<std::int64_t>(e.seed));
-    w.field("count", e.count).field("dpi", e.dpi).field("mrz_printed", !e.without_mrz).end_object();
+    const bool scene = e.capture == Capture::no_document;  // no document, so no format and no MRZ
+    w.begin_object().key("format");
+    if (scene) w.null();
+    else w.value(mrz::format_name(e.format));
+    w.field("capture", capture_name(e.capture)).field("forgery", forgery_name(e.forgery));
+    w.field("seed", static_cast<std::int64_t>(e.seed)).field("count", e.count).field("dpi", e.dpi);
+    w.field("mrz_printed", !scene && !e.without_mrz).end_object();
   }
   w.end_array().key("names").begin_array();
   for (const std::string& n : names) w.value(n);

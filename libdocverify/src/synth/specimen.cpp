@@ -87,7 +87,7 @@ std::string ground_truth_json(const Specimen& s, const SpecimenOptions& o) {
   w.field("surname", f.surname).field("given_names", f.given_names);
   w.field("optional_data", f.optional_data).field("optional_data_2", f.optional_data_2);
   w.end_object();
-  w.field("mrz_printed", !o.without_mrz);
+  w.field("mrz_printed", o.capture != Capture::no_document && !o.without_mrz);
   w.key("mrz_lines").begin_array();
   for (const auto& l : s.page.mrz_lines) w.value(l);
   w.end_array();
