@@ -4,6 +4,7 @@
 
 #include "cli_args.hpp"
 #include "commands.hpp"
+#include "synth/corpus.hpp"
 #include "synth/specimen.hpp"
 
 namespace docverify::cli {
@@ -12,7 +13,9 @@ namespace {
 constexpr const char* kHelp =
     "usage: docverify specimen [--format TD1|TD2|TD3|MRVA|MRVB|FRA_ID] [--count N] [--seed S]\n"
     "                          [--dpi D] [--today YYYY-MM-DD] [--capture scan|kiosk|phone|no_document]\n"
-    "                          [--forgery TYPE] --out DIR\n"
+    "                          [--forgery TYPE] [--microtext auto|on|off]\n"
+    "                          [--barcode-area auto|on|off] [--without-mrz] --out DIR\n"
+    "       docverify specimen --corpus scan|kiosk|phone|negatives --out DIR\n"
     "\n"
     "Writes synthetic, entirely fictitious documents: for each, DIR/<name>.png (a data page as\n"
     "a flatbed scan at D dpi, default 300) and DIR/<name>.json (its ground truth: fields, MRZ\n"
@@ -26,7 +29,14 @@ constexpr const char* kHelp =
     "                  mrz_wrong_font, mrz_wrong_pitch, grey_copy, expired, specimen,\n"
     "                  photo_swap, copy_move, screen_recapture, colour_copy,\n"
     "                  ir_transparent_ink, uv_bright_paper (these two show with --capture kiosk);\n"
-    "                  the ground truth says what was forged where\n";
+    "                  the ground truth says what was forged where\n"
+    "  --microtext C   a line of microtext (the issuer's name at 0.3-0.5 mm): auto (default,\n"
+    "                  60 % of pages), on or off\n"
+    "  --barcode-area C  an area kept for a 2D barcode: auto (default: half of TD1 and TD3\n"
+    "                  pages, 60 % of visas, 35 % of TD2, never the old French card), on, off\n"
+    "  --without-mrz   pages with everything but the MRZ (negatives)\n"
+    "  --corpus NAME   writes a standard benchmark corpus (docs/specimen.md) and corpus.json;\n"
+    "                  no other option but --out\n";
 
 }  // namespace
 
@@ -34,6 +44,15 @@ int run_specimen(int argc, char** argv) {
   Args args(argc, argv, 2);
   if (args.flag("--help") || args.flag("-h")) {
     std::fputs(kHelp, stdout);
+    return 0;
+  }
+  if (auto corpus = args.option("--corpus")) {
+    const synth::Corpus c = synth::standard_corpus(*corpus);
+    const auto out = args.option("--out");
+    if (!out) throw std::invalid_argument("--out DIR is required");
+    if (!args.positionals().empty()) throw std::invalid_argument("unexpected argument '" + args.positionals()[0] + "'");
+    const auto names = synth::write_corpus(c, *out);
+    std::printf("wrote corpus %s: %zu document(s) to %s\n", c.name.c_str(), names.size(), out->c_str());
     return 0;
   }
   synth::SpecimenOptions o;
@@ -54,6 +73,13 @@ int run_specimen(int argc, char** argv) {
   if (auto f = args.option("--forgery")) {
     if (!synth::parse_forgery(*f, o.forgery)) throw std::invalid_argument("unknown --forgery '" + *f + "'");
   }
+  if (auto m = args.option("--microtext")) {
+    if (!synth::parse_feature_choice(*m, o.microtext)) throw std::invalid_argument("--microtext takes auto, on or off");
+  }
+  if (auto b = args.option("--barcode-area")) {
+    if (!synth::parse_feature_choice(*b, o.barcode_area)) throw std::invalid_argument("--barcode-area takes auto, on or off");
+  }
+  o.without_mrz = args.flag("--without-mrz");
   const auto out = args.option("--out");
   if (!out) throw std::invalid_argument("--out DIR is required");
   if (!args.positionals().empty()) throw std::invalid_argument("unexpected argument '" + args.positionals()[0] + "'");

@@ -54,7 +54,7 @@ typedef struct dv_specimen_options {
 /* Writes <name>.png and <name>.json (and <name>_ir.png, <name>_uv.png for the kiosk
  * capture) for `count` documents into `directory` (created if
  * needed); *out_written (may be NULL) receives how many. DV_E_IO when the fonts
- * (fonts-ocr-b, fonts-dejavu-core, or DOCVERIFY_FONT_DIR) or the directory are unusable. */
+ * (fonts-ocr-b, fonts-dejavu-core, fonts-dejavu-extra, or DOCVERIFY_FONT_DIR) or the directory are unusable. */
 DV_API dv_status dv_specimen_write(const dv_specimen_options* options, const char* directory, uint32_t* out_written);
 
 /* Document `index` of the corpus in memory: the image (PNG of the page, or the JPEG photo of

@@ -103,6 +103,14 @@ void degrade(PhotoCapture& out, Random& rng) {
 
 }  // namespace
 
+std::vector<cv::Point2d> map_box(const cv::Matx33d& h, const cv::Rect& box) {
+  const std::vector<cv::Point2d> corners = {cv::Point2d(box.x, box.y), cv::Point2d(box.br().x, box.y),
+                                            cv::Point2d(box.br().x, box.br().y), cv::Point2d(box.x, box.br().y)};
+  std::vector<cv::Point2d> mapped;
+  cv::perspectiveTransform(corners, mapped, cv::Mat(h));
+  return mapped;
+}
+
 PhotoCapture capture_phone(const cv::Mat& page, const cv::Rect& mrz_box, double cap_px, Random& rng) {
   PhotoCapture out;
   const bool landscape = rng.chance(0.7);
@@ -140,13 +148,8 @@ PhotoCapture capture_phone(const cv::Mat& page, const cv::Rect& mrz_box, double 
   cv::warpPerspective(cv::Mat(page.size(), CV_8UC1, cv::Scalar(255)), mask, h, frame, cv::INTER_LINEAR);
   warped.copyTo(out.image, mask > 127);
   for (const auto& p : dst) out.document_quad.emplace_back(p.x, p.y);
-  std::vector<cv::Point2f> mrz_src = {cv::Point2f(static_cast<float>(mrz_box.x), static_cast<float>(mrz_box.y)),
-                                      cv::Point2f(static_cast<float>(mrz_box.br().x), static_cast<float>(mrz_box.y)),
-                                      cv::Point2f(static_cast<float>(mrz_box.br().x), static_cast<float>(mrz_box.br().y)),
-                                      cv::Point2f(static_cast<float>(mrz_box.x), static_cast<float>(mrz_box.br().y))};
-  std::vector<cv::Point2f> mrz_dst;
-  cv::perspectiveTransform(mrz_src, mrz_dst, h);
-  for (const auto& p : mrz_dst) out.mrz_quad.emplace_back(p.x, p.y);
+  out.page_to_photo = cv::Matx33d(h);
+  out.mrz_quad = map_box(out.page_to_photo, mrz_box);
   degrade(out, rng);
   return out;
 }

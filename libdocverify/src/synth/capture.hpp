@@ -10,11 +10,15 @@
 
 namespace docverify::synth {
 
+// The corners (TL, TR, BR, BL) of a page rectangle as the homography `h` maps them.
+std::vector<cv::Point2d> map_box(const cv::Matx33d& h, const cv::Rect& box);
+
 struct PhotoCapture {
   cv::Mat image;                          // BGR
   std::vector<unsigned char> jpeg;        // the image as the phone stored it
   std::vector<cv::Point2d> document_quad; // page corners in the photo (TL, TR, BR, BL of the page)
   std::vector<cv::Point2d> mrz_quad;      // the MRZ box's corners in the photo
+  cv::Matx33d page_to_photo = cv::Matx33d::eye();  // homography from page to photo pixels
   // Parameters drawn, for the ground truth.
   double rotation_deg = 0, tilt_deg = 0, blur_sigma = 0, motion_px = 0, noise_sd = 0, mrz_char_px = 0;
   int jpeg_quality = 90;

@@ -4,6 +4,7 @@
 
 #include <ft2build.h>
 #include FT_FREETYPE_H
+#include FT_OUTLINE_H
 
 #include <cmath>
 #include <cstdlib>
@@ -16,13 +17,28 @@ FontPaths FontPaths::defaults() {
   const char* dir = std::getenv("DOCVERIFY_FONT_DIR");
   if (dir && *dir) {
     const std::string d(dir);
-    return FontPaths{d + "/OCRB.otf", d + "/DejaVuSans.ttf", d + "/DejaVuSerif.ttf", d + "/DejaVuSans-Bold.ttf",
-                     d + "/DejaVuSansMono.ttf"};
+    return FontPaths{d + "/OCRB.otf",
+                     d + "/DejaVuSans.ttf",
+                     d + "/DejaVuSerif.ttf",
+                     d + "/DejaVuSans-Bold.ttf",
+                     d + "/DejaVuSansMono.ttf",
+                     d + "/OCRBS.otf",
+                     d + "/DejaVuSerif-Bold.ttf",
+                     d + "/DejaVuSansCondensed.ttf",
+                     d + "/DejaVuSansCondensed-Bold.ttf",
+                     d + "/DejaVuSerifCondensed.ttf"};
   }
-  return FontPaths{"/usr/share/fonts/opentype/ocr-b/OCRB.otf", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-                   "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
-                   "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-                   "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"};
+  const std::string ocr = "/usr/share/fonts/opentype/ocr-b/", dejavu = "/usr/share/fonts/truetype/dejavu/";
+  return FontPaths{ocr + "OCRB.otf",
+                   dejavu + "DejaVuSans.ttf",
+                   dejavu + "DejaVuSerif.ttf",
+                   dejavu + "DejaVuSans-Bold.ttf",
+                   dejavu + "DejaVuSansMono.ttf",
+                   ocr + "OCRBS.otf",
+                   dejavu + "DejaVuSerif-Bold.ttf",
+                   dejavu + "DejaVuSansCondensed.ttf",
+                   dejavu + "DejaVuSansCondensed-Bold.ttf",
+                   dejavu + "DejaVuSerifCondensed.ttf"};
 }
 
 namespace {
@@ -67,7 +83,7 @@ struct Font::Impl {
 Font::Font(const std::string& path) : impl_(std::make_unique<Impl>()) {
   if (FT_Init_FreeType(&impl_->library) != 0) throw std::runtime_error("FreeType could not start");
   if (FT_New_Face(impl_->library, path.c_str(), 0, &impl_->face) != 0)
-    throw ResourceError("cannot load font " + path + " (install fonts-ocr-b and fonts-dejavu-core, or set DOCVERIFY_FONT_DIR)");
+    throw ResourceError("cannot load font " + path + " (install fonts-ocr-b, fonts-dejavu-core and fonts-dejavu-extra, or set DOCVERIFY_FONT_DIR)");
   // Measure the cap height of 'H' at a large size once.
   FT_Set_Char_Size(impl_->face, 0, 1000 * 64, 72, 72);
   if (FT_Load_Char(impl_->face, 'H', FT_LOAD_DEFAULT) == 0 && impl_->face->glyph->metrics.height > 0)
@@ -87,16 +103,27 @@ double Font::measure(std::string_view text, double cap_height_px) {
 }
 
 cv::Rect Font::draw(cv::Mat& image, std::string_view text, cv::Point2d baseline, double cap_height_px,
-                    const cv::Scalar& color, double pitch_px) {
+                    const cv::Scalar& color, double pitch_px, const InkWeight& weight) {
   impl_->set_size(cap_height_px);
   FT_Face face = impl_->face;
+  const bool reshaped = weight.embolden_px != 0.0;
+  // Coverage to opacity; a table, as the same 256 values recur over every glyph.
+  double opacity[256];
+  for (int a = 0; a < 256; ++a)
+    opacity[a] = weight.coverage_gamma == 1.0 ? a / 255.0 : std::pow(a / 255.0, weight.coverage_gamma);
   double pen = baseline.x;
   int min_x = image.cols, min_y = image.rows, max_x = -1, max_y = -1;
   std::size_t index = 0;
   for (char32_t cp : decode(text)) {
     const std::size_t n = index++;
-    if (FT_Load_Char(face, cp, FT_LOAD_RENDER) != 0) continue;
+    if (FT_Load_Char(face, cp, reshaped ? FT_LOAD_NO_BITMAP : FT_LOAD_RENDER) != 0) continue;
     const FT_GlyphSlot g = face->glyph;
+    if (reshaped) {
+      // FreeType grows the outline by half the strength on each side (negative thins it).
+      if (g->format == FT_GLYPH_FORMAT_OUTLINE)
+        FT_Outline_Embolden(&g->outline, static_cast<FT_Pos>(std::lround(2.0 * weight.embolden_px * 64.0)));
+      if (FT_Render_Glyph(g, FT_RENDER_MODE_NORMAL) != 0) continue;
+    }
     const FT_Bitmap& bm = g->bitmap;
     double left;
     if (pitch_px > 0) {
@@ -118,10 +145,13 @@ cv::Rect Font::draw(cv::Mat& image, std::string_view text, cv::Point2d baseline,
         if (x < 0 || x >= image.cols) continue;
         const unsigned char a = bm.buffer[static_cast<std::ptrdiff_t>(r) * bm.pitch + c];
         if (a == 0) continue;
-        const double alpha = a / 255.0;
+        const double alpha = opacity[a];
         cv::Vec3b& px = row[x];
         for (int k = 0; k < 3; ++k)
           px[k] = static_cast<unsigned char>(std::lround(px[k] * (1.0 - alpha) + color[k] * alpha));
+        // The box holds visibly inked pixels (an eighth of full ink or more), as a reader's
+        // binarisation sees them, not the faintest anti-aliased fringe.
+        if (alpha < 0.125) continue;
         min_x = std::min(min_x, x), max_x = std::max(max_x, x);
         min_y = std::min(min_y, y), max_y = std::max(max_y, y);
       }

@@ -3,52 +3,117 @@
 #include <cstdio>
 #include <iterator>
 
+#include "mrz/transliteration.hpp"
+
 namespace docverify::synth {
 namespace {
+
+// A surname with its feminine form where the language inflects surnames by sex (Slavic
+// and Greek); elsewhere both forms are the same.
+struct Surname {
+  const char* male;
+  const char* female;
+};
 
 struct Country {
   const char* code;
   const char* title;
-  const char* const* surnames;
+  const char* language;  // ISO 639-1, for the page's captions
+  const Surname* surnames;
   int n_surnames;
-  const char* const* given;
-  int n_given;
+  const char* const* female_given;
+  int n_female_given;
+  const char* const* male_given;
+  int n_male_given;
 };
 
 // Invented-looking but ordinary name material per language; no real person is described.
-constexpr const char* kNlSur[] = {"de Vries", "van den Berg", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "de Boer"};
-constexpr const char* kNlGiv[] = {"Sanne", "Daan", "Femke", "Joris", "Lotte", "Maarten", "Anouk", "Pieter Jan"};
-constexpr const char* kDeSur[] = {"Müller", "Schröder", "Weiß", "Groß-Köhler", "Bäcker", "Fischer", "Schäfer", "Krüger"};
-constexpr const char* kDeGiv[] = {"Jürgen", "Anneliese", "Björn", "Käthe", "Lukas", "Sophie", "Günther", "Marie-Luise"};
-constexpr const char* kFrSur[] = {"Lefèvre", "Dubois", "Moreau", "Gérard", "Rousseau", "D'Aubigné", "Fontaine", "Château"};
-constexpr const char* kFrGiv[] = {"Amélie", "Jérôme", "Hélène", "François", "Zoé", "Léon", "Cécile", "Jean-Baptiste"};
-constexpr const char* kEsSur[] = {"García López", "Fernández", "Muñoz", "Martínez Ruiz", "Peña", "Ibáñez", "Castaño", "Núñez"};
-constexpr const char* kEsGiv[] = {"José María", "Lucía", "Álvaro", "Begoña", "Íñigo", "Nuria", "Sofía", "Andrés"};
-constexpr const char* kPlSur[] = {"Kowalski", "Wiśniewska", "Łukaszewicz", "Żółkiewski", "Dąbrowska", "Nowak", "Kaczmarek", "Wójcik"};
-constexpr const char* kPlGiv[] = {"Łucja", "Michał", "Zofia", "Paweł", "Małgorzata", "Jędrzej", "Agnieszka", "Stanisław"};
-constexpr const char* kSeSur[] = {"Åkesson", "Öberg", "Lindqvist", "Sjöström", "Ek", "Nordström", "Björk", "Håkansson"};
-constexpr const char* kSeGiv[] = {"Åsa", "Örjan", "Linnéa", "Björn", "Maja", "Nils", "Ingrid", "Sven-Erik"};
-constexpr const char* kRuSur[] = {"Иванова", "Смирнов", "Кузнецова", "Попов", "Соколова", "Лебедев", "Козлова", "Новиков"};
-constexpr const char* kRuGiv[] = {"Анна", "Дмитрий", "Екатерина", "Сергей", "Юлия", "Алексей", "Наталья", "Михаил"};
-constexpr const char* kGrSur[] = {"Παπαδόπουλος", "Νικολάου", "Γεωργίου", "Οικονόμου", "Δημητρίου", "Ιωάννου"};
-constexpr const char* kGrGiv[] = {"Ελένη", "Νίκος", "Μαρία", "Γιώργος", "Σοφία", "Κώστας"};
-constexpr const char* kGbSur[] = {"O'Connor", "Smith-Jones", "Taylor", "MacDonald", "Brown", "Evans", "Wright", "Hughes"};
-constexpr const char* kGbGiv[] = {"Oliver", "Amelia", "Harry Edward", "Isla", "Jack", "Emily Rose", "George", "Freya"};
+constexpr Surname kNlSur[] = {{"de Vries", "de Vries"}, {"van den Berg", "van den Berg"}, {"Jansen", "Jansen"},
+                              {"Bakker", "Bakker"},     {"Visser", "Visser"},             {"Smit", "Smit"},
+                              {"Meijer", "Meijer"},     {"de Boer", "de Boer"}};
+constexpr const char* kNlFem[] = {"Sanne", "Femke", "Lotte", "Anouk", "Maartje", "Sophie Anne"};
+constexpr const char* kNlMal[] = {"Daan", "Joris", "Maarten", "Pieter Jan", "Sem", "Thijs"};
+constexpr Surname kDeSur[] = {{"Müller", "Müller"}, {"Schröder", "Schröder"},       {"Weiß", "Weiß"},
+                              {"Groß-Köhler", "Groß-Köhler"}, {"Bäcker", "Bäcker"}, {"Fischer", "Fischer"},
+                              {"Schäfer", "Schäfer"}, {"Krüger", "Krüger"}};
+constexpr const char* kDeFem[] = {"Anneliese", "Käthe", "Sophie", "Marie-Luise", "Jördis", "Hannelore"};
+constexpr const char* kDeMal[] = {"Jürgen", "Björn", "Lukas", "Günther", "Jörg", "Karl-Heinz"};
+constexpr Surname kFrSur[] = {{"Lefèvre", "Lefèvre"},     {"Dubois", "Dubois"},     {"Moreau", "Moreau"},
+                              {"Gérard", "Gérard"},       {"Rousseau", "Rousseau"}, {"D'Aubigné", "D'Aubigné"},
+                              {"Fontaine", "Fontaine"},   {"Château", "Château"}};
+constexpr const char* kFrFem[] = {"Amélie", "Hélène", "Zoé", "Cécile", "Marie-Noëlle", "Inès"};
+constexpr const char* kFrMal[] = {"Jérôme", "François", "Léon", "Jean-Baptiste", "Noël", "Gaëtan"};
+constexpr Surname kEsSur[] = {{"García López", "García López"}, {"Fernández", "Fernández"},
+                              {"Muñoz", "Muñoz"},               {"Martínez Ruiz", "Martínez Ruiz"},
+                              {"Peña", "Peña"},                 {"Ibáñez", "Ibáñez"},
+                              {"Castaño", "Castaño"},           {"Núñez", "Núñez"}};
+constexpr const char* kEsFem[] = {"Lucía", "Begoña", "Nuria", "Sofía", "María José", "Ainhoa"};
+constexpr const char* kEsMal[] = {"José María", "Álvaro", "Íñigo", "Andrés", "Jesús", "Ramón"};
+constexpr Surname kPlSur[] = {{"Kowalski", "Kowalska"},       {"Wiśniewski", "Wiśniewska"},
+                              {"Łukaszewicz", "Łukaszewicz"}, {"Żółkiewski", "Żółkiewska"},
+                              {"Dąbrowski", "Dąbrowska"},     {"Nowak", "Nowak"},
+                              {"Kaczmarek", "Kaczmarek"},     {"Wójcik", "Wójcik"}};
+constexpr const char* kPlFem[] = {"Łucja", "Zofia", "Małgorzata", "Agnieszka", "Grażyna", "Józefina"};
+constexpr const char* kPlMal[] = {"Michał", "Paweł", "Jędrzej", "Stanisław", "Łukasz", "Wojciech"};
+constexpr Surname kSeSur[] = {{"Åkesson", "Åkesson"},     {"Öberg", "Öberg"}, {"Lindqvist", "Lindqvist"},
+                              {"Sjöström", "Sjöström"},   {"Ek", "Ek"},       {"Nordström", "Nordström"},
+                              {"Björk", "Björk"},         {"Håkansson", "Håkansson"}};
+constexpr const char* kSeFem[] = {"Åsa", "Linnéa", "Maja", "Ingrid", "Märta", "Karin"};
+constexpr const char* kSeMal[] = {"Örjan", "Björn", "Nils", "Sven-Erik", "Gösta", "Olle"};
+constexpr Surname kRuSur[] = {{"Иванов", "Иванова"},   {"Смирнов", "Смирнова"}, {"Кузнецов", "Кузнецова"},
+                              {"Попов", "Попова"},     {"Соколов", "Соколова"}, {"Лебедев", "Лебедева"},
+                              {"Козлов", "Козлова"},   {"Новиков", "Новикова"}};
+constexpr const char* kRuFem[] = {"Анна", "Екатерина", "Юлия", "Наталья", "Ольга", "Татьяна"};
+constexpr const char* kRuMal[] = {"Дмитрий", "Сергей", "Алексей", "Михаил", "Игорь", "Андрей"};
+constexpr Surname kGrSur[] = {{"Παπαδόπουλος", "Παπαδοπούλου"}, {"Νικολάου", "Νικολάου"},
+                              {"Γεωργίου", "Γεωργίου"},         {"Οικονόμου", "Οικονόμου"},
+                              {"Δημητρίου", "Δημητρίου"},       {"Ιωάννου", "Ιωάννου"},
+                              {"Παπαγεωργίου", "Παπαγεωργίου"}, {"Κωνσταντίνου", "Κωνσταντίνου"}};
+constexpr const char* kGrFem[] = {"Ελένη", "Μαρία", "Σοφία", "Αικατερίνη", "Δέσποινα", "Αναστασία"};
+constexpr const char* kGrMal[] = {"Νίκος", "Γιώργος", "Κώστας", "Δημήτρης", "Παναγιώτης", "Ιωάννης"};
+constexpr Surname kGbSur[] = {{"O'Connor", "O'Connor"}, {"Smith-Jones", "Smith-Jones"}, {"Taylor", "Taylor"},
+                              {"MacDonald", "MacDonald"}, {"Brown", "Brown"},           {"Evans", "Evans"},
+                              {"Wright", "Wright"},     {"Hughes", "Hughes"}};
+constexpr const char* kGbFem[] = {"Amelia", "Isla", "Emily Rose", "Freya", "Charlotte", "Poppy"};
+constexpr const char* kGbMal[] = {"Oliver", "Harry Edward", "Jack", "George", "Alfie", "William"};
 
-#define DV_COUNTRY(code, title, sur, giv) \
-  Country { code, title, sur, static_cast<int>(std::size(sur)), giv, static_cast<int>(std::size(giv)) }
+#define DV_COUNTRY(code, title, lang, sur, fem, mal)                                                            \
+  Country {                                                                                              \
+    code, title, lang, sur, static_cast<int>(std::size(sur)), fem, static_cast<int>(std::size(fem)), mal,     \
+        static_cast<int>(std::size(mal))                                                                 \
+  }
 const Country kCountries[] = {
-    DV_COUNTRY("NLD", "KINGDOM OF THE NETHERLANDS", kNlSur, kNlGiv),
-    DV_COUNTRY("D", "FEDERAL REPUBLIC OF GERMANY", kDeSur, kDeGiv),
-    DV_COUNTRY("FRA", "FRENCH REPUBLIC", kFrSur, kFrGiv),
-    DV_COUNTRY("ESP", "KINGDOM OF SPAIN", kEsSur, kEsGiv),
-    DV_COUNTRY("POL", "REPUBLIC OF POLAND", kPlSur, kPlGiv),
-    DV_COUNTRY("SWE", "KINGDOM OF SWEDEN", kSeSur, kSeGiv),
-    DV_COUNTRY("RUS", "RUSSIAN FEDERATION", kRuSur, kRuGiv),
-    DV_COUNTRY("GRC", "HELLENIC REPUBLIC", kGrSur, kGrGiv),
-    DV_COUNTRY("GBR", "UNITED KINGDOM", kGbSur, kGbGiv),
+    DV_COUNTRY("NLD", "KINGDOM OF THE NETHERLANDS", "nl", kNlSur, kNlFem, kNlMal),
+    DV_COUNTRY("D", "FEDERAL REPUBLIC OF GERMANY", "de", kDeSur, kDeFem, kDeMal),
+    DV_COUNTRY("FRA", "FRENCH REPUBLIC", "fr", kFrSur, kFrFem, kFrMal),
+    DV_COUNTRY("ESP", "KINGDOM OF SPAIN", "es", kEsSur, kEsFem, kEsMal),
+    DV_COUNTRY("POL", "REPUBLIC OF POLAND", "pl", kPlSur, kPlFem, kPlMal),
+    DV_COUNTRY("SWE", "KINGDOM OF SWEDEN", "sv", kSeSur, kSeFem, kSeMal),
+    DV_COUNTRY("RUS", "RUSSIAN FEDERATION", "ru", kRuSur, kRuFem, kRuMal),
+    DV_COUNTRY("GRC", "HELLENIC REPUBLIC", "el", kGrSur, kGrFem, kGrMal),
+    DV_COUNTRY("GBR", "UNITED KINGDOM", "en", kGbSur, kGbFem, kGbMal),
 };
 #undef DV_COUNTRY
+
+const char* given_name_for(const Country& c, bool female, Random& rng) {
+  return female ? c.female_given[rng.integer(0, c.n_female_given - 1)] : c.male_given[rng.integer(0, c.n_male_given - 1)];
+}
+
+bool in_list(std::string_view name, const char* const* list, int n) {
+  for (int i = 0; i < n; ++i)
+    if (name == list[i]) return true;
+  return false;
+}
+
+// 'F' or 'M' when `name` is in only that sex's table of some country, '?' otherwise.
+char table_sex_of(std::string_view name) {
+  bool female = false, male = false;
+  for (const Country& c : kCountries) {
+    female = female || in_list(name, c.female_given, c.n_female_given);
+    male = male || in_list(name, c.male_given, c.n_male_given);
+  }
+  return female == male ? '?' : female ? 'F' : 'M';
+}
 
 std::string iso(const Date& d) { return format_iso_date(d); }
 
@@ -67,6 +132,7 @@ Identity random_identity(mrz::Format format, Random& rng, const Date& today) {
   mrz::MrzFieldsInput& f = id.fields;
   f.format = format;
   id.issuer_name = c.title;
+  id.issuer_language = c.language;
   f.issuing_state = c.code;
   f.nationality = c.code;
   switch (format) {
@@ -79,14 +145,32 @@ Identity random_identity(mrz::Format format, Random& rng, const Date& today) {
       break;
     default: f.document_code = "ID"; break;
   }
-  f.surname = c.surnames[rng.integer(0, c.n_surnames - 1)];
-  f.given_names = c.given[rng.integer(0, c.n_given - 1)];
-  // The old French card has 14 places for given names: one name keeps it untruncated.
+  // Sex first: the names follow it. ICAO 9303 allows X (unspecified), printed '<' in the MRZ.
+  const double sex_draw = rng.uniform();
+  f.sex = sex_draw < 0.48 ? 'F' : sex_draw < 0.96 ? 'M' : 'X';
+  if (format == mrz::Format::fra_id && f.sex == 'X') f.sex = rng.chance(0.5) ? 'F' : 'M';  // the 1988 card knew M and F
+  // An unspecified sex takes either form of an inflected surname.
+  const bool female_surname = f.sex == 'F' || (f.sex == 'X' && rng.chance(0.5));
+  const Surname& surname = c.surnames[rng.integer(0, c.n_surnames - 1)];
+  f.surname = female_surname ? surname.female : surname.male;
+  // Given names are female for F, male for M and either (but one of them) for X.
+  const bool female_given = f.sex == 'F' || (f.sex == 'X' && rng.chance(0.5));
+  f.given_names = given_name_for(c, female_given, rng);
+  // The old French card has 14 places for given names, each separator taking two ("<<"): a
+  // name that fills them all reads as truncated, so draw again (the tables have short ones).
+  if (format == mrz::Format::fra_id) {
+    const auto card_width = [](const std::string& given) {
+      std::size_t width = 0;
+      for (char ch : mrz::transliterate_name(given)) width += ch == '<' ? 2 : 1;
+      return width;
+    };
+    while (card_width(f.given_names) >= 14) f.given_names = given_name_for(c, female_given, rng);
+  }
+  // One given name on the old French card keeps it untruncated.
   if (format != mrz::Format::fra_id && rng.chance(0.3)) {
-    const char* second = c.given[rng.integer(0, c.n_given - 1)];
+    const char* second = given_name_for(c, female_given, rng);
     if (f.given_names != second) f.given_names += std::string(" ") + second;
   }
-  f.sex = rng.chance(0.5) ? 'F' : 'M';
   const Date birth = random_date(rng, today.year - 85, today.year - 1);
   f.birth_date = iso(birth);
   // Issued up to ten years ago, valid ten years (five for minors).
@@ -107,8 +191,32 @@ Identity random_identity(mrz::Format format, Random& rng, const Date& today) {
     f.nationality = "FRA";
   } else {
     for (int i = 0; i < 9; ++i) f.document_number += rng.pick_char(kAlnum);
+    // German passports number from a serial letter in C, F, G, H, J or K (the engine checks it).
+    if (f.issuing_state == "D" && format == mrz::Format::td3) f.document_number[0] = rng.pick_char("CFGHJK");
   }
   return id;
+}
+
+char sex_of_given_names(std::string_view given_names) {
+  if (const char whole = table_sex_of(given_names); whole != '?') return whole;
+  // Two names joined by a space; table names may hold a space themselves ("Pieter Jan").
+  char result = '?';
+  for (std::size_t at = given_names.find(' '); at != std::string_view::npos; at = given_names.find(' ', at + 1)) {
+    const char first = table_sex_of(given_names.substr(0, at));
+    if (first != '?' && first == table_sex_of(given_names.substr(at + 1))) result = first;
+  }
+  return result;
+}
+
+char sex_of_surname(std::string_view surname) {
+  bool female = false, male = false;
+  for (const Country& c : kCountries) {
+    for (int i = 0; i < c.n_surnames; ++i) {
+      female = female || surname == c.surnames[i].female;
+      male = male || surname == c.surnames[i].male;
+    }
+  }
+  return female && male ? 'X' : female ? 'F' : male ? 'M' : '?';
 }
 
 }  // namespace docverify::synth

@@ -9,6 +9,7 @@
 
 #include "synth/fonts.hpp"
 #include "synth/identity.hpp"
+#include "synth/page_style.hpp"
 #include "synth/random.hpp"
 
 namespace docverify::synth {
@@ -41,6 +42,7 @@ struct PageTweaks {
   std::string rewritten_viz_value;
   bool mrz_ir_transparent = false;      // the MRZ ink does not absorb in B900
   bool uv_bright_paper = false;         // the paper fluoresces under UV
+  bool omit_mrz = false;                // no MRZ at all (negatives for MRZ locators)
 };
 
 struct RenderedPage {
@@ -51,20 +53,28 @@ struct RenderedPage {
   std::vector<CharBox> chars;           // every MRZ character (fillers too)
   cv::Rect portrait_box;
   std::vector<cv::Rect> viz_value_boxes; // surname, given names, nationality, birth, sex, number, expiry
+  cv::Rect emblem_box;
+  cv::Rect signature_box;
+  cv::Rect barcode_box;                 // the area reserved for a 2D barcode; empty when there is none
+  cv::Rect microtext_box;               // inked microtext line; empty when there is none
+  std::string microtext;                // its text
 };
 
 class PageRenderer {
  public:
   explicit PageRenderer(const FontPaths& fonts = FontPaths::defaults());
-  // Draws the page; deterministic in (identity, dpi, rng state).
+  // Draws the page in `style`; deterministic in (identity, style, dpi, rng state).
   // The same identity, tweaks and `rng` state give the same layout in every spectrum, so a
   // visible page and its IR/UV companions line up pixel for pixel. `uv_rng` draws the UV-only
   // features (fibres).
-  RenderedPage render(const Identity& id, double dpi, Random& rng, const PageTweaks& tweaks = {},
-                      Spectrum spectrum = Spectrum::visible, Random* uv_rng = nullptr);
+  RenderedPage render(const Identity& id, const PageStyle& style, double dpi, Random& rng,
+                      const PageTweaks& tweaks = {}, Spectrum spectrum = Spectrum::visible, Random* uv_rng = nullptr);
 
  private:
-  Font ocr_b_, sans_, sans_bold_, serif_, mono_;
+  Font& font(TextFont f);
+
+  Font ocr_b_, ocr_b_sharp_, sans_, sans_bold_, serif_, serif_bold_, sans_condensed_, sans_condensed_bold_,
+      serif_condensed_, mono_;
 };
 
 }  // namespace docverify::synth

@@ -23,6 +23,35 @@ void write_rect(report::JsonWriter& w, std::string_view key, const cv::Rect& r) 
   w.key(key).begin_array().value(r.x).value(r.y).value(r.width).value(r.height).end_array();
 }
 
+// How the page looks, so an evaluation can be broken down by look.
+void write_style(report::JsonWriter& w, const PageStyle& st) {
+  w.key("style").begin_object();
+  w.field("portrait_side", st.portrait_right ? "right" : "left");
+  w.field("title_font", text_font_name(st.title_font)).field("caption_font", text_font_name(st.caption_font));
+  w.field("value_font", text_font_name(st.value_font)).field("caption_languages", st.caption_languages);
+  w.field("numbered_captions", st.numbered_captions).field("viz_date_format", viz_date_style_name(st.date_style));
+  w.field("paper", hex_colour(st.paper)).field("paper_far", hex_colour(st.paper_far));
+  w.key("background").begin_array();
+  if (st.rosette) w.value("rosette");
+  if (st.waves) w.value("waves");
+  if (st.rings) w.value("rings");
+  if (st.crosshatch) w.value("crosshatch");
+  w.end_array();
+  w.field("pattern_ink", hex_colour(st.pattern_ink)).field("pattern_density", st.pattern_density);
+  w.key("emblem").begin_object().field("shape", emblem_shape_name(st.issuer.shape));
+  w.key("colours").begin_array().value(hex_colour(st.issuer.primary)).value(hex_colour(st.issuer.secondary));
+  w.value(hex_colour(st.issuer.metal)).end_array().end_object();
+  const MrzPrint& m = st.mrz;
+  w.key("mrz_print").begin_object().field("font", m.sharp_cut ? "OCR-B Sharp" : "OCR-B");
+  w.field("cap_height_mm", m.cap_height_mm).field("embolden_mm", m.embolden_mm).field("coverage_gamma", m.coverage_gamma);
+  w.field("ink", hex_colour(m.ink)).field("offset_x_mm", m.offset_x_mm);
+  w.key("line_offset_mm").begin_array();
+  for (double v : m.line_offset_mm) w.value(v);
+  w.end_array();
+  w.field("jitter_x_sd_mm", m.jitter_x_sd_mm).field("jitter_y_sd_mm", m.jitter_y_sd_mm).end_object();
+  w.end_object();
+}
+
 std::string ground_truth_json(const Specimen& s, const SpecimenOptions& o) {
   std::string out;
   report::JsonWriter w(out);
@@ -58,6 +87,7 @@ std::string ground_truth_json(const Specimen& s, const SpecimenOptions& o) {
   w.field("surname", f.surname).field("given_names", f.given_names);
   w.field("optional_data", f.optional_data).field("optional_data_2", f.optional_data_2);
   w.end_object();
+  w.field("mrz_printed", o.capture != Capture::no_document && !o.without_mrz);
   w.key("mrz_lines").begin_array();
   for (const auto& l : s.page.mrz_lines) w.value(l);
   w.end_array();
@@ -76,6 +106,22 @@ std::string ground_truth_json(const Specimen& s, const SpecimenOptions& o) {
   }
   write_rect(w, "mrz_box", s.page.mrz_box);
   write_rect(w, "portrait_box", s.page.portrait_box);
+  write_rect(w, "emblem_box", s.page.emblem_box);
+  write_rect(w, "signature_box", s.page.signature_box);
+  // The reserved 2D-barcode area (null when the page has none), and where it lands in a photo.
+  if (s.page.barcode_box.area() > 0) write_rect(w, "barcode_box", s.page.barcode_box);
+  else w.key("barcode_box").null();
+  if (s.has_photo) write_quad("barcode_quad", s.page.barcode_box.area() > 0 && s.photo.document_quad.size() == 4
+                                                  ? map_box(s.photo.page_to_photo, s.page.barcode_box)
+                                                  : std::vector<cv::Point2d>{});
+  if (s.page.microtext_box.area() > 0) {
+    w.key("microtext").begin_object().field("text", s.page.microtext).field("cap_height_mm", s.style.microtext_cap_mm);
+    write_rect(w, "box", s.page.microtext_box);
+    w.end_object();
+  } else {
+    w.key("microtext").null();
+  }
+  write_style(w, s.style);
   w.key("mrz_chars").begin_array();
   for (const CharBox& c : s.page.chars) {
     if (c.box.area() == 0) continue;  // fillers' inked boxes are small but present; blanks skipped
@@ -128,39 +174,66 @@ std::vector<unsigned char> encode_png(const cv::Mat& image) {
 }
 
 Specimen make_specimen(const SpecimenOptions& o, int index, PageRenderer& renderer) {
-  // One stream per document, derived from seed and index.
-  Random rng(o.seed * 0x9E3779B97F4A7C15ULL + static_cast<std::uint64_t>(index) + 1);
+  // One stream per document, derived from seed, format and index: the same seed gives other
+  // holders in another format.
+  Random rng(o.seed * 0x9E3779B97F4A7C15ULL + static_cast<std::uint64_t>(index) + 1 +
+             static_cast<std::uint64_t>(o.format) * 0x632BE59BD9B4E019ULL);
   Specimen s;
-  char name[64];
-  if (o.forgery == Forgery::none) {
-    std::snprintf(name, sizeof name, "%s-seed%llu-%05d", lower_format(o.format).c_str(),
-                  static_cast<unsigned long long>(o.seed), index);
-  } else {
-    std::snprintf(name, sizeof name, "%s-%s-seed%llu-%05d", lower_format(o.format).c_str(),
-                  std::string(forgery_name(o.forgery)).c_str(), static_cast<unsigned long long>(o.seed), index);
-  }
+  // The name says what the document is: format (or "nodoc" for a scene without one), what
+  // was forged or left out, seed and index.
+  std::string kind = o.capture == Capture::no_document ? std::string("nodoc") : lower_format(o.format);
+  if (o.capture != Capture::no_document && o.without_mrz) kind += "-nomrz";
+  if (o.capture != Capture::no_document && o.forgery != Forgery::none) kind += "-" + std::string(forgery_name(o.forgery));
+  char name[96];
+  std::snprintf(name, sizeof name, "%s-seed%llu-%05d", kind.c_str(), static_cast<unsigned long long>(o.seed), index);
   s.name = name;
   s.identity = random_identity(o.format, rng, o.today);
-  const ForgeryPlan plan = plan_forgery(o.forgery, s.identity, rng, o.today);
+  ForgeryPlan plan = plan_forgery(o.forgery, s.identity, rng, o.today);
+  plan.tweaks.omit_mrz = o.without_mrz;
   s.forgery_description = plan.description;
+  // The issuer's emblem and tint depend on its code and the corpus seed; the page's look is
+  // drawn per document.
+  const IssuerDesign issuer = issuer_design(s.identity.fields.issuing_state, o.seed);
+  s.style = random_page_style(o.format, s.identity.issuer_language, issuer, o.microtext, o.barcode_area, rng);
   const Random layout = rng;  // the companions repeat the visible page's random draws
-  s.page = renderer.render(s.identity, o.dpi, rng, plan.tweaks);
+  s.page = renderer.render(s.identity, s.style, o.dpi, rng, plan.tweaks);
   if (o.capture == Capture::kiosk) {
     Random ir_rng = layout, uv_layout = layout;
     Random fibres(o.seed * 0xD1B54A32D192ED03ULL + static_cast<std::uint64_t>(index));
-    s.infrared = renderer.render(s.identity, o.dpi, ir_rng, plan.tweaks, Spectrum::infrared).image;
-    s.ultraviolet = renderer.render(s.identity, o.dpi, uv_layout, plan.tweaks, Spectrum::ultraviolet, &fibres).image;
+    s.infrared = renderer.render(s.identity, s.style, o.dpi, ir_rng, plan.tweaks, Spectrum::infrared).image;
+    s.ultraviolet =
+        renderer.render(s.identity, s.style, o.dpi, uv_layout, plan.tweaks, Spectrum::ultraviolet, &fibres).image;
   }
   s.forgery_regions = finish_forgery(o.forgery, s.page, rng);
   if (o.capture == Capture::phone || o.capture == Capture::no_document) {
     // The photo's random draws come after the page's, so the page itself stays the same.
-    const double cap_px = 2.46 * o.dpi / 25.4;
+    const double cap_px = s.style.mrz.cap_height_mm * o.dpi / 25.4;
     s.photo = o.capture == Capture::phone ? capture_phone(s.page.image, s.page.mrz_box, cap_px, rng)
                                           : capture_no_document(rng);
     s.has_photo = true;
   }
   s.ground_truth = ground_truth_json(s, o);
   return s;
+}
+
+void write_specimen_files(const Specimen& s, const std::string& directory) {
+  // PNG without timestamps or gamma chunks: the same pixels give the same bytes.
+  const std::vector<int> png = {cv::IMWRITE_PNG_COMPRESSION, 3};
+  const std::string base = (std::filesystem::path(directory) / s.name).string();
+  if (s.has_photo) {
+    std::ofstream jpg(base + ".jpg", std::ios::binary);
+    jpg.write(reinterpret_cast<const char*>(s.photo.jpeg.data()), static_cast<std::streamsize>(s.photo.jpeg.size()));
+    if (!jpg) throw ResourceError("cannot write " + base + ".jpg");
+  } else if (!cv::imwrite(base + ".png", s.page.image, png)) {
+    throw ResourceError("cannot write " + base + ".png");
+  }
+  if (!s.infrared.empty() && !cv::imwrite(base + "_ir.png", s.infrared, png))
+    throw ResourceError("cannot write " + base + "_ir.png");
+  if (!s.ultraviolet.empty() && !cv::imwrite(base + "_uv.png", s.ultraviolet, png))
+    throw ResourceError("cannot write " + base + "_uv.png");
+  std::ofstream json(base + ".json", std::ios::binary);
+  json << s.ground_truth;
+  if (!json) throw ResourceError("cannot write " + base + ".json");
 }
 
 std::vector<std::string> write_specimens(const SpecimenOptions& o, const std::string& directory) {
@@ -170,25 +243,9 @@ std::vector<std::string> write_specimens(const SpecimenOptions& o, const std::st
   if (ec) throw ResourceError("cannot create " + directory + ": " + ec.message());
   PageRenderer renderer;
   std::vector<std::string> names;
-  // PNG without timestamps or gamma chunks: the same pixels give the same bytes.
-  const std::vector<int> png = {cv::IMWRITE_PNG_COMPRESSION, 3};
   for (int i = 0; i < o.count; ++i) {
     const Specimen s = make_specimen(o, i, renderer);
-    const std::string base = (std::filesystem::path(directory) / s.name).string();
-    if (s.has_photo) {
-      std::ofstream jpg(base + ".jpg", std::ios::binary);
-      jpg.write(reinterpret_cast<const char*>(s.photo.jpeg.data()), static_cast<std::streamsize>(s.photo.jpeg.size()));
-      if (!jpg) throw ResourceError("cannot write " + base + ".jpg");
-    } else if (!cv::imwrite(base + ".png", s.page.image, png)) {
-      throw ResourceError("cannot write " + base + ".png");
-    }
-    if (!s.infrared.empty() && !cv::imwrite(base + "_ir.png", s.infrared, png))
-      throw ResourceError("cannot write " + base + "_ir.png");
-    if (!s.ultraviolet.empty() && !cv::imwrite(base + "_uv.png", s.ultraviolet, png))
-      throw ResourceError("cannot write " + base + "_uv.png");
-    std::ofstream json(base + ".json", std::ios::binary);
-    json << s.ground_truth;
-    if (!json) throw ResourceError("cannot write " + base + ".json");
+    write_specimen_files(s, directory);
     names.push_back(s.name);
   }
   return names;

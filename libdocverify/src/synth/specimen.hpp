@@ -1,7 +1,7 @@
 #pragma once
 // `docverify specimen`: synthetic documents with ground truth, deterministic by seed.
-// Data pages as a flatbed scan would capture them, genuine or forged; the capture profiles
-// (kiosk, phone) and IR/UV companions are still to come.
+// Data pages in many looks, genuine or forged, as a flatbed scan, a kiosk reader (with IR
+// and UV companions) or a phone photo captures them.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -11,6 +11,7 @@
 #include "synth/capture.hpp"
 #include "synth/forgery.hpp"
 #include "synth/page.hpp"
+#include "synth/page_style.hpp"
 
 namespace docverify::synth {
 
@@ -30,11 +31,15 @@ struct SpecimenOptions {
   Date today{2026, 12, 1};  // anchors the random dates, so a corpus is reproducible
   Forgery forgery = Forgery::none;
   Capture capture = Capture::scan;
+  FeatureChoice microtext = FeatureChoice::automatic;     // docs/specimen.md gives the rates
+  FeatureChoice barcode_area = FeatureChoice::automatic;
+  bool without_mrz = false;  // pages with no MRZ printed (negatives for MRZ locators)
 };
 
 struct Specimen {
   std::string name;           // "td3-seed7-00003"
   Identity identity;
+  PageStyle style;
   RenderedPage page;
   cv::Mat infrared, ultraviolet;  // kiosk capture only
   bool has_photo = false;         // phone and no_document captures
@@ -57,5 +62,8 @@ std::vector<unsigned char> encode_png(const cv::Mat& image);
 // Writes <name>.png and <name>.json for every document into `directory` (created if
 // needed). Returns the names written.
 std::vector<std::string> write_specimens(const SpecimenOptions& options, const std::string& directory);
+
+// Writes one document's files (image, companions, ground truth) into an existing directory.
+void write_specimen_files(const Specimen& specimen, const std::string& directory);
 
 }  // namespace docverify::synth
