@@ -128,6 +128,49 @@ int find_root(std::vector<int>& parent, int i) {
 
 // Rows of characters in a deskewed patch: components linked to their right neighbour when
 // their heights are alike, their centres level and the gap less than a character.
+// Height, centre line, ends and pitch of a row from its members; false when too few
+// single characters show a pitch.
+bool fit_row(Row& row, const std::vector<Component>& comps) {
+  std::vector<double> heights;
+  for (int i : row.members) heights.push_back(comps[static_cast<size_t>(i)].box.height);
+  std::sort(heights.begin(), heights.end());
+  row.height = heights[heights.size() * 3 / 4];  // capitals and digits, not fillers
+  // Least-squares centre line, then once more without components far from it.
+  for (int pass = 0; pass < 2; ++pass) {
+    double sx = 0, sy = 0, sxx = 0, sxy = 0, cnt = 0;
+    for (int i : row.members) {
+      const Component& c = comps[static_cast<size_t>(i)];
+      const double x = c.box.x + c.box.width / 2.0;
+      if (pass == 1 && std::abs(row.y_at(x) - c.cy) > 0.25 * row.height) continue;
+      if (c.box.height < 0.7 * row.height) continue;  // fillers sit a little low: leave them out of the fit
+      sx += x, sy += c.cy, sxx += x * x, sxy += x * c.cy, cnt += 1;
+    }
+    if (cnt < 2) break;
+    const double den = cnt * sxx - sx * sx;
+    row.slope = std::abs(den) > 1e-9 ? (cnt * sxy - sx * sy) / den : 0.0;
+    row.intercept = (sy - row.slope * sx) / cnt;
+  }
+  row.left = 1e18, row.right = -1e18;
+  std::vector<double> centres;
+  for (int i : row.members) {
+    const Component& c = comps[static_cast<size_t>(i)];
+    row.left = std::min<double>(row.left, c.box.x);
+    row.right = std::max<double>(row.right, c.box.x + c.box.width);
+    if (c.box.width < 0.95 * row.height) centres.push_back(c.box.x + c.box.width / 2.0);
+  }
+  // Pitch: the typical distance between neighbouring single characters.
+  std::sort(centres.begin(), centres.end());
+  std::vector<double> steps;
+  for (size_t i = 1; i < centres.size(); ++i) {
+    const double d = centres[i] - centres[i - 1];
+    if (d > 0.75 * row.height && d < 1.35 * row.height) steps.push_back(d);
+  }
+  if (steps.empty()) return false;
+  std::nth_element(steps.begin(), steps.begin() + static_cast<std::ptrdiff_t>(steps.size() / 2), steps.end());
+  row.pitch = steps[steps.size() / 2];
+  return true;
+}
+
 std::vector<Row> character_rows(const std::vector<Component>& comps) {
   const int n = static_cast<int>(comps.size());
   std::vector<int> order(static_cast<size_t>(n));
@@ -153,51 +196,39 @@ std::vector<Row> character_rows(const std::vector<Component>& comps) {
   }
   std::vector<std::vector<int>> groups(static_cast<size_t>(n));
   for (int i = 0; i < n; ++i) groups[static_cast<size_t>(find_root(parent, i))].push_back(i);
-  std::vector<Row> rows;
+  std::vector<Row> pieces;
   for (auto& g : groups) {
-    if (g.size() < 8) continue;
+    if (g.size() < 3) continue;
     Row row;
     row.members = g;
-    std::vector<double> heights;
-    for (int i : g) heights.push_back(comps[static_cast<size_t>(i)].box.height);
-    std::sort(heights.begin(), heights.end());
-    row.height = heights[heights.size() * 3 / 4];  // capitals and digits, not fillers
-    // Least-squares centre line, then once more without components far from it.
-    for (int pass = 0; pass < 2; ++pass) {
-      double sx = 0, sy = 0, sxx = 0, sxy = 0, cnt = 0;
-      for (int i : row.members) {
-        const Component& c = comps[static_cast<size_t>(i)];
-        const double x = c.box.x + c.box.width / 2.0;
-        if (pass == 1 && std::abs(row.y_at(x) - c.cy) > 0.25 * row.height) continue;
-        if (c.box.height < 0.7 * row.height) continue;  // fillers sit a little low: leave them out of the fit
-        sx += x, sy += c.cy, sxx += x * x, sxy += x * c.cy, cnt += 1;
-      }
-      if (cnt < 3) break;
-      const double den = cnt * sxx - sx * sx;
-      row.slope = std::abs(den) > 1e-9 ? (cnt * sxy - sx * sy) / den : 0.0;
-      row.intercept = (sy - row.slope * sx) / cnt;
-    }
-    row.left = 1e18, row.right = -1e18;
-    std::vector<double> centres;
-    for (int i : row.members) {
-      const Component& c = comps[static_cast<size_t>(i)];
-      row.left = std::min<double>(row.left, c.box.x);
-      row.right = std::max<double>(row.right, c.box.x + c.box.width);
-      if (c.box.width < 0.95 * row.height) centres.push_back(c.box.x + c.box.width / 2.0);
-    }
-    // Pitch: the typical distance between neighbouring single characters.
-    std::sort(centres.begin(), centres.end());
-    std::vector<double> steps;
-    for (size_t i = 1; i < centres.size(); ++i) {
-      const double d = centres[i] - centres[i - 1];
-      if (d > 0.75 * row.height && d < 1.35 * row.height) steps.push_back(d);
-    }
-    if (steps.size() < 4) continue;
-    std::nth_element(steps.begin(), steps.begin() + static_cast<std::ptrdiff_t>(steps.size() / 2), steps.end());
-    row.pitch = steps[steps.size() / 2];
-    if (row.right - row.left < 20 * row.pitch) continue;
-    rows.push_back(std::move(row));
+    if (fit_row(row, comps)) pieces.push_back(std::move(row));
   }
+  // Pieces of one line that a blurred or faded stretch split: same height, on one centre
+  // line, a few pitches apart.
+  std::sort(pieces.begin(), pieces.end(), [](const Row& a, const Row& b) { return a.left < b.left; });
+  for (bool merged = true; merged;) {
+    merged = false;
+    for (size_t i = 0; i < pieces.size() && !merged; ++i)
+      for (size_t j = 0; j < pieces.size() && !merged; ++j) {
+        if (i == j) continue;
+        Row& a = pieces[i];
+        const Row& b = pieces[j];
+        const double h = std::max(a.height, b.height);
+        if (b.left < a.left || b.left - a.right > 3.5 * h || b.left - a.right < -0.5 * h) continue;
+        if (std::min(a.height, b.height) < 0.7 * h) continue;
+        if (std::abs(a.y_at(b.left) - b.y_at(b.left)) > 0.3 * h || std::abs(a.y_at(a.right) - b.y_at(a.right)) > 0.3 * h) continue;
+        Row m;
+        m.members = a.members;
+        m.members.insert(m.members.end(), b.members.begin(), b.members.end());
+        if (!fit_row(m, comps)) continue;
+        a = std::move(m);
+        pieces.erase(pieces.begin() + static_cast<std::ptrdiff_t>(j));
+        merged = true;
+      }
+  }
+  std::vector<Row> rows;
+  for (auto& row : pieces)
+    if (row.members.size() >= 8 && row.right - row.left >= 20 * row.pitch) rows.push_back(std::move(row));
   std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.mid_y() < b.mid_y(); });
   return rows;
 }
@@ -285,6 +316,20 @@ std::vector<cv::Point2f> MrzCandidate::quad() const {
   return {t.left + up_t * ht, t.right + up_t * ht, b.right - up_b * hb, b.left - up_b * hb};
 }
 
+MrzCandidate MrzCandidate::extended(int chars, bool keep_left) const {
+  MrzCandidate c = *this;
+  c.chars_per_row = chars;
+  c.alternative_chars_per_row = 0;
+  const double length = (chars - 0.24) * pitch;  // ink edge to ink edge
+  for (auto& r : c.rows) {
+    const cv::Point2f d = r.right - r.left;
+    const auto unit = d / static_cast<float>(std::max(1e-6, cv::norm(d)));
+    if (keep_left) r.right = r.left + unit * static_cast<float>(length);
+    else r.left = r.right - unit * static_cast<float>(length);
+  }
+  return c;
+}
+
 std::vector<MrzCandidate> locate_mrz(const cv::Mat& gray, const LocatorLimits& limits) {
   std::vector<MrzCandidate> found;
   const auto dbg_t0 = cv::getTickCount();
@@ -312,11 +357,14 @@ std::vector<MrzCandidate> locate_mrz(const cv::Mat& gray, const LocatorLimits& l
     }
     if (shorter < limits.min_char_height * 0.8) continue;
     // Deskewed patch around the block, with room for MRZ lines the block did not join.
-    const double scale = std::min(1.0, 40.0 / shorter);
+    // Characters ~15-40 px high in the patch: a thin block is one line, a thick one holds
+    // two or three lines (or more print the joining swallowed).
+    const bool one_line = longer > 20 * shorter;
+    const double scale = std::min(1.0, (one_line ? 40.0 : 110.0) / shorter);
     // The block may be a piece of a line (a long filler run breaks the joining): leave room.
-    const double pw = (longer * 1.1 + 4 * shorter) * scale;
+    const double pw = (longer * 1.25 + 4 * shorter) * scale;
     // A block may be one MRZ line only: leave room for two more on either side.
-    const double ph = (longer > 20 * shorter ? shorter * 8.5 : shorter * 3.5) * scale + 20;
+    const double ph = (one_line ? shorter * 8.5 : shorter * 1.6) * scale + 20;
     if (pw * ph > 6e6) continue;
     cv::Mat to_patch = cv::getRotationMatrix2D(r.center, angle, scale);
     to_patch.at<double>(0, 2) += pw / 2 - r.center.x;
@@ -327,7 +375,7 @@ std::vector<MrzCandidate> locate_mrz(const cv::Mat& gray, const LocatorLimits& l
     cv::invertAffineTransform(to_patch, to_frame);
 
     // Characters: dark strokes smaller than a character's cell.
-    const double est_height = std::min(shorter * scale, 60.0);
+    const double est_height = one_line ? shorter * scale : 40.0;
     const int k = std::clamp(static_cast<int>(est_height * 0.9), 7, 45) | 1;
     cv::Mat bh, bin;
     cv::morphologyEx(patch, bh, cv::MORPH_BLACKHAT, cv::getStructuringElement(cv::MORPH_RECT, {k, k}));

@@ -23,6 +23,9 @@ struct MrzCandidate {
   double pitch = 0;          // image pixels along the row
   double score = 0;          // higher is more MRZ-like (regularity of the rows)
   std::vector<cv::Point2f> quad() const;  // TL, TR, BR, BL of the rows' ink box
+  // The same rows stretched to `chars` characters at the measured pitch, keeping the left
+  // (or right) ends: for rows that glare or wear cut short.
+  MrzCandidate extended(int chars, bool keep_left) const;
 };
 
 struct LocatorLimits {

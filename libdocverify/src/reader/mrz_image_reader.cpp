@@ -35,6 +35,7 @@ struct Attempt {
   mrz::MrzReading reading;
   mrz::MrzResult result;
   double score = -1e300;
+  int unsure = 0;  // characters no check digit covers, read below the confidence floor
   bool parsed = false;
   bool upside_down = false;
 };
@@ -74,7 +75,7 @@ void recognise(Attempt& a) {
 }
 // Once the format is known, each position's grammar (letters in names, digits in dates)
 // rules characters out; the classifier's probabilities are renormalised over the rest.
-void restrict_to_format(Attempt& a, const mrz::MrzOptions& options);
+void restrict_to_format(Attempt& a, const mrz::MrzOptions& options, float floor);
 
 int verified_digits(const mrz::MrzResult& r) {
   int ok = 0;
@@ -90,18 +91,44 @@ double mean_log_confidence(const mrz::MrzReading& reading) {
   return n ? s / n : -1e9;
 }
 
-void evaluate(Attempt& a, const mrz::MrzOptions& options) {
+
+float confidence_of(const mrz::CharReading& r, char c);
+std::vector<bool> covered_positions(const mrz::Layout& layout);
+
+int count_unsure(const Attempt& a, float floor) {
+  const mrz::Layout& layout = mrz::layout_of(a.result.format);
+  static const auto coverage = [] {
+    std::array<std::vector<bool>, 6> c;
+    for (int f = 0; f < 6; ++f) c[static_cast<size_t>(f)] = covered_positions(mrz::layout_of(static_cast<mrz::Format>(f)));
+    return c;
+  }();
+  const auto& covered = coverage[static_cast<size_t>(a.result.format)];
+  int unsure = 0;
+  for (int li = 0; li < layout.lines && li < static_cast<int>(a.reading.lines.size()); ++li)
+    for (int ci = 0; ci < layout.length && ci < static_cast<int>(a.reading.lines[static_cast<size_t>(li)].size()); ++ci)
+      if (!covered[static_cast<size_t>(li * layout.length + ci)] &&
+          confidence_of(a.reading.lines[static_cast<size_t>(li)][static_cast<size_t>(ci)], a.result.lines.at(li, ci)) < floor)
+        ++unsure;
+  return unsure;
+}
+
+// Ranks readings: verified check digits first, then characters nobody can verify read
+// surely, then the classifier's mean confidence.
+void evaluate(Attempt& a, const mrz::MrzOptions& options, float floor) {
   try {
     a.result = mrz::parse_mrz_reading(a.reading, options);
     a.parsed = true;
-    a.score = 10.0 * verified_digits(a.result) + (a.result.valid ? 20.0 : 0.0) + mean_log_confidence(a.reading);
+    a.unsure = count_unsure(a, floor);
+    a.score = 10.0 * verified_digits(a.result) + (a.result.valid ? 20.0 : 0.0) - 2.0 * a.unsure + mean_log_confidence(a.reading);
   } catch (const InputError&) {
     a.parsed = false;
     a.score = -1e9 + mean_log_confidence(a.reading);
   }
 }
 
-void restrict_to_format(Attempt& a, const mrz::MrzOptions& options) {
+bool accepted(const Attempt& a) { return a.parsed && a.result.valid && a.unsure == 0; }
+
+void restrict_to_format(Attempt& a, const mrz::MrzOptions& options, float floor) {
   if (!a.parsed) return;
   const mrz::Layout& layout = mrz::layout_of(a.result.format);
   if (static_cast<int>(a.probabilities.size()) != layout.lines) return;
@@ -113,7 +140,7 @@ void restrict_to_format(Attempt& a, const mrz::MrzOptions& options) {
       restricted.reading.lines[static_cast<size_t>(li)][static_cast<size_t>(ci)] =
           ocr::top_characters(probs[static_cast<size_t>(ci)].data(), kTopK, layout.classes[static_cast<size_t>(li * layout.length + ci)]);
   }
-  evaluate(restricted, options);
+  evaluate(restricted, options, floor);
   if (restricted.parsed && restricted.result.format == a.result.format) a = std::move(restricted);
 }
 
@@ -229,20 +256,34 @@ ImageReadResult MrzImageReader::read(const cv::Mat& image) {
     // Rows much less regular than a valid MRZ already read are visual-zone print.
     if (candidate.score < 0.7 * valid_score) continue;
     Attempt best;
-    for (int n : {candidate.chars_per_row, candidate.alternative_chars_per_row}) {
-      if (n == 0) continue;
+    // The rows as measured, then (when that gives no valid reading) stretched to each MRZ
+    // length from either end, in case glare or wear cut them short.
+    std::vector<image::MrzCandidate> hypotheses = {candidate};
+    if (candidate.alternative_chars_per_row) {
+      hypotheses.push_back(candidate);
+      hypotheses.back().chars_per_row = candidate.alternative_chars_per_row;
+    }
+    const size_t measured = hypotheses.size();
+    for (int n : {30, 36, 44})
+      if (n >= candidate.chars_per_row && (candidate.rows.size() == 3) == (n == 30) && options_.engine != OcrEngine::tesseract)
+        for (bool keep_left : {true, false}) hypotheses.push_back(candidate.extended(n, keep_left));
+    for (size_t hi = 0; hi < hypotheses.size(); ++hi) {
+      if (hi > 0 && accepted(best)) break;
+      (void)measured;
+      const image::MrzCandidate& h = hypotheses[hi];
+      const int n = h.chars_per_row;
       Attempt upright;
-      if (!image::rectify_mrz(gray, candidate, n, upright.rectified)) continue;
+      if (!image::rectify_mrz(gray, h, n, upright.rectified)) continue;
       Attempt turned;
       turned.rectified = image::rotate_half_turn(upright.rectified);
       turned.upside_down = true;
       for (Attempt* a : {&upright, &turned}) {
         if (options_.engine == OcrEngine::tesseract) continue;
         // A reading whose check digits verify cannot be bettered by the other way up.
-        if (a == &turned && upright.parsed && upright.result.valid) continue;
+        if (a == &turned && accepted(upright)) continue;
         recognise(*a);
-        evaluate(*a, options_.mrz);
-        restrict_to_format(*a, options_.mrz);
+        evaluate(*a, options_.mrz, options_.min_uncovered_confidence);
+        restrict_to_format(*a, options_.mrz, options_.min_uncovered_confidence);
         if (std::getenv("DV_DEBUG_READ")) {
           for (auto& l : a->reading.lines) { for (auto& ch : l) std::fputc(ch.candidates.front().ch, stderr); std::fputc('\n', stderr); }
           std::fprintf(stderr, "score %.2f parsed %d valid %d\n", a->score, a->parsed, a->result.valid);
@@ -264,14 +305,14 @@ ImageReadResult MrzImageReader::read(const cv::Mat& image) {
             for (char c : l) chars.push_back({{{c, 0.9F}}});
             a->reading.lines.push_back(chars);
           }
-          evaluate(*a, options_.mrz);
+          evaluate(*a, options_.mrz, options_.min_uncovered_confidence);
           if (a->score > best.score) best = *a;
         }
       }
     }
     if (!best.parsed) continue;
     // Second opinion where the check digits do not verify.
-    if (!best.result.valid && options_.engine == OcrEngine::builtin_then_tesseract) {
+    if (!accepted(best) && options_.engine == OcrEngine::builtin_then_tesseract) {
       const auto t = Clock::now();
       if (!tesseract_) tesseract_ = std::make_unique<Tesseract>();
       if (tesseract_->reader.available()) {
@@ -290,7 +331,7 @@ ImageReadResult MrzImageReader::read(const cv::Mat& image) {
             chars[ci].candidates.push_back({text[ci], kTesseractAlternativeConfidence});
           }
         }
-        evaluate(merged, options_.mrz);
+        evaluate(merged, options_.mrz, options_.min_uncovered_confidence);
         out.best.tesseract_used = true;
         if (merged.parsed && merged.score > best.score) best = merged;
       }
