@@ -80,6 +80,12 @@ class SpecimenOptions(ctypes.Structure):
                 ("capture", c_int32)]
 
 
+class ReadOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint32), ("engine", c_int32), ("min_uncovered_confidence", c_double),
+                ("max_documents", c_uint32)]
+
+
+READ_OPTIONS_VERSION = 1
 SPECIMEN_OPTIONS_VERSION = 1
 CONTEXT_OPTIONS_VERSION = 1
 ENCODED_IMAGE_VERSION = 1
@@ -106,6 +112,19 @@ _PROTOTYPES = {
     "dv_pixel_format_channels": (c_uint32, [c_int32]),
     "dv_encoded_image_check": (c_int32, [ctypes.POINTER(EncodedImage), ctypes.POINTER(c_int32)]),
     "dv_mrz_build": (c_int32, [ctypes.POINTER(MrzFields), ctypes.POINTER(c_void_p), ctypes.POINTER(c_bool)]),
+    "dv_read_image": (c_int32, [ctypes.POINTER(c_void_p), c_void_p, ctypes.POINTER(ImageView),
+                                ctypes.POINTER(ReadOptions)]),
+    "dv_read_encoded": (c_int32, [ctypes.POINTER(c_void_p), c_void_p, ctypes.POINTER(EncodedImage),
+                                  ctypes.POINTER(ReadOptions)]),
+    "dv_read_result_free": (None, [c_void_p]),
+    "dv_read_result_json_alloc": (c_int32, [c_void_p, ctypes.POINTER(c_void_p)]),
+    "dv_read_result_mrz": (c_void_p, [c_void_p]),
+    "dv_read_result_valid": (c_bool, [c_void_p]),
+    "dv_mrz_stream_new": (c_int32, [ctypes.POINTER(c_void_p), c_void_p, ctypes.POINTER(ReadOptions), c_uint32]),
+    "dv_mrz_stream_feed": (c_int32, [c_void_p, ctypes.POINTER(ImageView), ctypes.POINTER(c_bool),
+                                     ctypes.POINTER(c_uint32), ctypes.POINTER(c_void_p)]),
+    "dv_mrz_stream_reset": (None, [c_void_p]),
+    "dv_mrz_stream_free": (None, [c_void_p]),
     "dv_specimen_write": (c_int32, [ctypes.POINTER(SpecimenOptions), c_char_p, ctypes.POINTER(c_uint32)]),
     "dv_specimen_render": (c_int32, [ctypes.POINTER(SpecimenOptions), c_uint32, ctypes.POINTER(c_void_p),
                                      ctypes.POINTER(c_size_t), ctypes.POINTER(c_void_p)]),

@@ -9,6 +9,7 @@ from typing import List, Optional
 from . import __version__
 from .errors import DocVerifyError, UnusableInputError
 from .mrz import build_mrz, parse_mrz
+from .read import read_mrz
 from .specimen import write_specimens
 
 _MAX_INPUT = 4097  # one byte past the library's limit, so oversized input is refused unread
@@ -40,6 +41,31 @@ def _make_mrz(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read(args: argparse.Namespace) -> int:
+    import json
+
+    status = 0
+    for path in args.images:
+        try:
+            r = read_mrz(path, today=args.today, profile=args.profile, engine=args.engine)
+        except (DocVerifyError, OSError) as e:
+            print(f"docverify read: {path}: {e}", file=sys.stderr)
+            status = 2
+            continue
+        if args.json:
+            doc = dict(r.json)
+            doc["image"] = dict(doc["image"], source=path)
+            sys.stdout.write(json.dumps(doc) + "\n")
+        elif not r.found:
+            print(f"{path}: no MRZ found")
+        else:
+            print(f"{path}: MRZ found, {'valid' if r.valid else 'NOT valid'}, confidence {r.confidence:.2f}")
+            sys.stdout.write(r.mrz_report.text if r.mrz_report is not None else "")
+        if not (r.found and r.valid):
+            status = max(status, 1)
+    return status
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="docverify", description="Travel document verification")
     parser.add_argument("--version", action="version", version=f"docverify {__version__}")
@@ -57,6 +83,12 @@ def main(argv: Optional[List[str]] = None) -> int:
     for name in ("given-names", "nationality", "expiry-date", "optional-data", "optional-data-2"):
         b.add_argument("--" + name, default="")
     b.add_argument("--sex", default="X", choices=["M", "F", "X"])
+    rd = sub.add_parser("read", help="find and read the MRZ in photos and scans")
+    rd.add_argument("--json", action="store_true", help="print one docverify/1 JSON report per image")
+    rd.add_argument("--today", help="reference date YYYY-MM-DD (default: today, UTC)")
+    rd.add_argument("--profile", choices=["kiosk", "remote", "trainer"], default="kiosk")
+    rd.add_argument("--engine", choices=["builtin", "builtin+tesseract", "tesseract"], default="builtin+tesseract")
+    rd.add_argument("images", nargs="+")
     sp = sub.add_parser("specimen", help="write synthetic documents (images and ground truth)")
     sp.add_argument("--format", default="TD3", choices=["TD1", "TD2", "TD3", "MRVA", "MRVB", "FRA_ID"])
     sp.add_argument("--count", type=int, default=1)
@@ -70,6 +102,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     try:
         if args.command == "mrz":
             return _mrz(args)
+        if args.command == "read":
+            return _read(args)
         if args.command == "make-mrz":
             return _make_mrz(args)
         if args.command == "specimen":

@@ -33,3 +33,12 @@ struct dv_mrz_result {
   mutable std::string json;
   const std::string& json_report() const;
 };
+
+namespace docverify::capi {
+Date reference_date_of(const dv_context& ctx);
+mrz::MrzOptions mrz_options_of(const dv_context& ctx);
+// Makes the NUL-terminated strings the accessors hand out.
+void materialise(dv_mrz_result& handle);
+// A malloc'd copy for the caller (released by dv_free).
+dv_status copy_out(const std::string& text, char** out);
+}  // namespace docverify::capi

@@ -16,7 +16,7 @@ using docverify::capi::fail;
 using docverify::capi::guard;
 namespace mrz = docverify::mrz;
 
-namespace {
+namespace docverify::capi {
 
 docverify::Date reference_date_of(const dv_context& ctx) {
   if (ctx.reference_date == 0) return docverify::today_utc();
@@ -55,8 +55,6 @@ void materialise(dv_mrz_result& h) {
     h.check_digit_fields.emplace_back(mrz::checked_field_name(r.check_digits[i].field));
 }
 
-const char* at(const std::vector<std::string>& v, size_t i) { return i < v.size() ? v[i].c_str() : nullptr; }
-
 dv_status copy_out(const std::string& text, char** out) {
   if (!out) return fail(DV_E_INVALID_ARG, "the out pointer is NULL");
   *out = nullptr;
@@ -67,7 +65,23 @@ dv_status copy_out(const std::string& text, char** out) {
   return DV_OK;
 }
 
+mrz::MrzOptions mrz_options_of(const dv_context& ctx) {
+  mrz::MrzOptions o;
+  o.today = reference_date_of(ctx);
+  o.profile = ctx.profile;
+  o.correct = ctx.correct;
+  o.max_substitutions = ctx.max_substitutions;
+  o.ambiguity_margin = ctx.ambiguity_margin;
+  return o;
+}
+
+}  // namespace docverify::capi
+
+namespace {
+const char* at(const std::vector<std::string>& v, size_t i) { return i < v.size() ? v[i].c_str() : nullptr; }
 }  // namespace
+using docverify::capi::copy_out;
+using docverify::capi::materialise;
 
 const std::string& dv_mrz_result::json_report() const {
   std::call_once(json_once, [this] { json = docverify::report::mrz_report_json(result, {today, profile}); });
@@ -82,12 +96,7 @@ DV_API dv_status dv_mrz_parse(dv_mrz_result** out, dv_context* ctx, const char* 
     *out = nullptr;
     if (!ctx) return fail(DV_E_INVALID_ARG, "dv_mrz_parse: ctx is NULL");
     if (!text && length > 0) return fail(DV_E_INVALID_ARG, "dv_mrz_parse: text is NULL");
-    mrz::MrzOptions o;
-    o.today = reference_date_of(*ctx);
-    o.profile = ctx->profile;
-    o.correct = ctx->correct;
-    o.max_substitutions = ctx->max_substitutions;
-    o.ambiguity_margin = ctx->ambiguity_margin;
+    const mrz::MrzOptions o = docverify::capi::mrz_options_of(*ctx);
     auto handle = std::make_unique<dv_mrz_result>();
     {
       mrz::MrzResult parsed = mrz::parse_mrz(std::string_view(text ? text : "", length), o);

@@ -97,21 +97,14 @@ std::vector<bool> covered_positions(const mrz::Layout& layout);
 
 int count_unsure(const Attempt& a, float floor) {
   const mrz::Layout& layout = mrz::layout_of(a.result.format);
-  static const auto coverage = [] {
-    std::array<std::vector<bool>, 6> c;
-    for (int f = 0; f < 6; ++f) c[static_cast<size_t>(f)] = covered_positions(mrz::layout_of(static_cast<mrz::Format>(f)));
-    return c;
-  }();
-  const auto& covered = coverage[static_cast<size_t>(a.result.format)];
   int unsure = 0;
   for (int li = 0; li < layout.lines && li < static_cast<int>(a.reading.lines.size()); ++li)
     for (int ci = 0; ci < layout.length && ci < static_cast<int>(a.reading.lines[static_cast<size_t>(li)].size()); ++ci)
-      if (!covered[static_cast<size_t>(li * layout.length + ci)] &&
+      if (!covered_by_check_digit(a.result.format, li, ci) &&
           confidence_of(a.reading.lines[static_cast<size_t>(li)][static_cast<size_t>(ci)], a.result.lines.at(li, ci)) < floor)
         ++unsure;
   return unsure;
 }
-
 // Ranks readings: verified check digits first, then characters nobody can verify read
 // surely, then the classifier's mean confidence.
 void evaluate(Attempt& a, const mrz::MrzOptions& options, float floor) {
@@ -224,6 +217,17 @@ ImageQuality measure_quality(const cv::Mat& gray, const image::RectifiedMrz& r, 
 }
 
 }  // namespace
+
+bool covered_by_check_digit(mrz::Format format, int line, int column) noexcept {
+  static const auto coverage = [] {
+    std::array<std::vector<bool>, 6> c;
+    for (int f = 0; f < 6; ++f) c[static_cast<size_t>(f)] = covered_positions(mrz::layout_of(static_cast<mrz::Format>(f)));
+    return c;
+  }();
+  const mrz::Layout& layout = mrz::layout_of(format);
+  if (line < 0 || column < 0 || line >= layout.lines || column >= layout.length) return false;
+  return coverage[static_cast<size_t>(format)][static_cast<size_t>(line * layout.length + column)];
+}
 
 struct MrzImageReader::Tesseract {
   ocr::TesseractReader reader;

@@ -65,6 +65,9 @@ struct ImageReadResult {
   StageTimings timings;
 };
 
+// True when some check digit covers (line, column) of `format` (the digit itself included).
+bool covered_by_check_digit(mrz::Format format, int line, int column) noexcept;
+
 class MrzImageReader {
  public:
   explicit MrzImageReader(ReadOptions options = {});

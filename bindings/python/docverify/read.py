@@ -1,0 +1,143 @@
+"""The MRZ read from photos and scans: ``read_mrz(path | bytes | ndarray)`` and the stream
+session ``MrzStream`` for camera frames. Both return an ``ImageReadReport``: the text
+engine's ``MrzReport`` (``report.mrz_report``, None when nothing was found) plus what the
+image adds (found, valid, confidence, quads, quality, timings, other documents)."""
+from __future__ import annotations
+
+import ctypes
+import json
+import os
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Union
+
+from . import _native
+from ._native import check, lib, take_string
+from .image import PixelView, image_input
+from .mrz import Context, DateLike, MrzReport, _report_from
+
+ENGINES = {"builtin": 1, "builtin+tesseract": 2, "tesseract": 3}
+
+
+@dataclass(frozen=True)
+class ImageReadReport:
+    found: bool
+    valid: bool
+    confidence: float
+    mrz_report: Optional[MrzReport]
+    mrz_quad: List[List[float]]
+    document_quad: List[List[float]]
+    quality: Dict[str, float]
+    timings_ms: Dict[str, float]
+    rotation_deg: int = 0
+    upside_down: bool = False
+    raw_lines: List[str] = field(default_factory=list)
+    field_confidence: Dict[str, float] = field(default_factory=dict)
+    uncertain: List[Dict[str, int]] = field(default_factory=list)
+    others: List[Dict[str, Any]] = field(default_factory=list)
+    json: Dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def lines(self) -> List[str]:
+        return list(self.mrz_report.mrz.lines) if self.mrz_report is not None else []
+
+
+def _report(result: ctypes.c_void_p) -> ImageReadReport:
+    json_ptr = ctypes.c_void_p()
+    check(lib.dv_read_result_json_alloc(result, ctypes.byref(json_ptr)))
+    doc = json.loads(take_string(json_ptr))
+    img = doc["image"]
+    mrz_report = None
+    if img["found"]:
+        text_ptr = ctypes.c_void_p()
+        mrz_handle = lib.dv_read_result_mrz(result)
+        check(lib.dv_mrz_result_text_alloc(mrz_handle, ctypes.byref(text_ptr)))
+        failed = bool(lib.dv_mrz_result_failed(mrz_handle))
+        mrz_report = _report_from(doc, take_string(text_ptr), failed)
+    return ImageReadReport(
+        found=img["found"], valid=bool(img.get("valid", False)), confidence=float(img.get("confidence", 0.0)),
+        mrz_report=mrz_report, mrz_quad=img.get("mrz_quad", []), document_quad=img.get("document_quad", []),
+        quality=img.get("quality", {}), timings_ms=img.get("timings_ms", {}), rotation_deg=img.get("rotation_deg", 0),
+        upside_down=img.get("upside_down", False), raw_lines=img.get("raw_lines", []),
+        field_confidence=img.get("field_confidence", {}), uncertain=img.get("uncertain", []),
+        others=img.get("others", []), json=doc)
+
+
+def _options(engine: str, min_uncovered_confidence: float) -> _native.ReadOptions:
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {sorted(ENGINES)}")
+    return _native.ReadOptions(_native.READ_OPTIONS_VERSION, ENGINES[engine], float(min_uncovered_confidence), 0)
+
+
+def read_mrz(image: Union[str, os.PathLike, bytes, bytearray, memoryview, Any], today: DateLike = None,
+             profile: str = "kiosk", engine: str = "builtin+tesseract",
+             min_uncovered_confidence: float = 0.0) -> ImageReadReport:
+    """Finds and reads the MRZ in an image: a path, encoded bytes (JPEG, PNG, TIFF, BMP,
+    WebP) or a numpy uint8 array (H x W gray, H x W x 3 RGB, H x W x 4 RGBA).
+
+        >>> r = read_mrz("passport.jpg")          # doctest: +SKIP
+        >>> r.found, r.valid, r.lines             # doctest: +SKIP
+    """
+    kind, value = image_input(image)
+    opts = _options(engine, min_uncovered_confidence)
+    result = ctypes.c_void_p()
+    with Context(profile=profile, today=today) as ctx:
+        if kind == "encoded":
+            buf = (ctypes.c_uint8 * len(value)).from_buffer_copy(value)
+            enc = _native.EncodedImage(_native.ENCODED_IMAGE_VERSION, ctypes.cast(buf, ctypes.POINTER(ctypes.c_uint8)),
+                                       len(value))
+            check(lib.dv_read_encoded(ctypes.byref(result), ctx._handle, ctypes.byref(enc), ctypes.byref(opts)))
+        else:
+            check(lib.dv_read_image(ctypes.byref(result), ctx._handle, ctypes.byref(value.view), ctypes.byref(opts)))
+        try:
+            return _report(result)
+        finally:
+            lib.dv_read_result_free(result)
+
+
+class MrzStream:
+    """Successive camera frames of one document: ``feed(frame)`` returns (ready, report);
+    ``ready`` once the per-character vote verifies and ``frames_to_agree`` frames agree."""
+
+    def __init__(self, today: DateLike = None, profile: str = "kiosk", engine: str = "builtin+tesseract",
+                 frames_to_agree: int = 2) -> None:
+        self._ctx = Context(profile=profile, today=today)
+        opts = _options(engine, 0.0)
+        handle = ctypes.c_void_p()
+        check(lib.dv_mrz_stream_new(ctypes.byref(handle), self._ctx._handle, ctypes.byref(opts), int(frames_to_agree)))
+        self._handle = handle
+        self.frames_used = 0
+
+    def feed(self, frame: Any) -> "tuple[bool, ImageReadReport]":
+        view = PixelView(frame)
+        ready = ctypes.c_bool()
+        used = ctypes.c_uint32()
+        result = ctypes.c_void_p()
+        check(lib.dv_mrz_stream_feed(self._handle, ctypes.byref(view.view), ctypes.byref(ready), ctypes.byref(used),
+                                     ctypes.byref(result)))
+        try:
+            self.frames_used = used.value
+            return bool(ready.value), _report(result)
+        finally:
+            lib.dv_read_result_free(result)
+
+    def reset(self) -> None:
+        lib.dv_mrz_stream_reset(self._handle)
+
+    def close(self) -> None:
+        if getattr(self, "_handle", None):
+            lib.dv_mrz_stream_free(self._handle)
+            self._handle = ctypes.c_void_p()
+        if getattr(self, "_ctx", None):
+            self._ctx.close()
+
+    def __enter__(self) -> "MrzStream":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:
+            pass

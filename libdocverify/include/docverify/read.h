@@ -1,0 +1,79 @@
+/*
+ * docverify: the MRZ read from photos and scans (locate, rectify, recognise, prove), one
+ * frame at a time or as a stream of camera frames. Part of the C API; include
+ * <docverify/docverify.h>.
+ */
+#ifndef DOCVERIFY_READ_H
+#define DOCVERIFY_READ_H
+
+#include "docverify/docverify.h"
+#include "docverify/mrz.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct dv_read_result dv_read_result;
+typedef struct dv_mrz_stream dv_mrz_stream;
+
+typedef int32_t dv_ocr_engine;
+#define DV_OCR_BUILTIN 1              /* the OCR-B classifier only (fastest) */
+#define DV_OCR_BUILTIN_TESSERACT 2    /* ask Tesseract when the check digits do not verify (default) */
+#define DV_OCR_TESSERACT 3            /* Tesseract only (a baseline; slow) */
+
+#define DV_READ_OPTIONS_VERSION 1
+typedef struct dv_read_options {
+  uint32_t version;              /* DV_READ_OPTIONS_VERSION */
+  dv_ocr_engine engine;          /* 0: default */
+  double min_uncovered_confidence; /* 0: default 0.80; characters no check digit covers must be this sure */
+  uint32_t max_documents;        /* 0: default 4 */
+} dv_read_options;
+#define DV_READ_OPTIONS_INIT {DV_READ_OPTIONS_VERSION, 0, 0.0, 0}
+
+/* Reads the MRZ in an image. `options` may be NULL (defaults). The context gives the
+ * reference date, profile and correction settings. Not finding an MRZ is not an error:
+ * the call returns DV_OK and dv_read_result_found() says false. DV_E_IMAGE for a view that
+ * does not fit its buffer or bytes that do not decode (dv_last_error_message() says why),
+ * DV_E_IO for a file that cannot be read. */
+DV_API dv_status dv_read_image(dv_read_result** out, dv_context* ctx, const dv_image_view* image, const dv_read_options* options);
+DV_API dv_status dv_read_encoded(dv_read_result** out, dv_context* ctx, const dv_encoded_image* image, const dv_read_options* options);
+DV_API dv_status dv_read_file(dv_read_result** out, dv_context* ctx, const char* path, const dv_read_options* options);
+DV_API void dv_read_result_free(dv_read_result* result);
+
+DV_API bool dv_read_result_found(const dv_read_result* result);
+/* Every check digit verifies and no character outside their cover is unsure. */
+DV_API bool dv_read_result_valid(const dv_read_result* result);
+/* Lowest character confidence in [0, 1] (0 when nothing was found). */
+DV_API double dv_read_result_confidence(const dv_read_result* result);
+/* The MRZ as the text engine reports it (fields, check digits, checks, verdict), owned by
+ * the read result; NULL when nothing was found. */
+DV_API const dv_mrz_result* dv_read_result_mrz(const dv_read_result* result);
+/* Further documents in the frame (the best one is the result itself). */
+DV_API size_t dv_read_result_other_count(const dv_read_result* result);
+DV_API const dv_mrz_result* dv_read_result_other(const dv_read_result* result, size_t index);
+
+typedef int32_t dv_quad_kind;
+#define DV_QUAD_MRZ 1
+#define DV_QUAD_DOCUMENT 2 /* projected from the MRZ through the format's page layout */
+/* Corners TL, TR, BR, BL (reading direction) as x0, y0, ... x3, y3 in image pixels. */
+DV_API dv_status dv_read_result_quad(const dv_read_result* result, dv_quad_kind kind, double out_xy[8]);
+
+/* The docverify/1 JSON report with the "image" member (docs/json-schema.md); release with
+ * dv_free. */
+DV_API dv_status dv_read_result_json_alloc(const dv_read_result* result, char** out_json);
+
+/* A stream session: feed successive frames of one document; *out_ready becomes true once
+ * the per-character vote verifies and `frames_to_agree` frames agree with it (0: 2). Each
+ * feed may give a result (*out_result, may be NULL; free it): the voted one when ready,
+ * else the frame's own. */
+DV_API dv_status dv_mrz_stream_new(dv_mrz_stream** out, dv_context* ctx, const dv_read_options* options, uint32_t frames_to_agree);
+DV_API dv_status dv_mrz_stream_feed(dv_mrz_stream* stream, const dv_image_view* frame, bool* out_ready,
+                                    uint32_t* out_frames_used, dv_read_result** out_result);
+DV_API void dv_mrz_stream_reset(dv_mrz_stream* stream);
+DV_API void dv_mrz_stream_free(dv_mrz_stream* stream);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* DOCVERIFY_READ_H */

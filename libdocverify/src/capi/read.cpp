@@ -1,0 +1,244 @@
+// C API: the image reader and the stream session over reader/.
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include <opencv2/imgproc.hpp>
+
+#include "capi/firewall.hpp"
+#include "capi/handles.hpp"
+#include "capi/secure_zero.hpp"
+#include "image/decode.hpp"
+#include "reader/mrz_image_reader.hpp"
+#include "reader/mrz_stream.hpp"
+#include "report/read_report.hpp"
+
+using docverify::capi::fail;
+using docverify::capi::guard;
+namespace reader = docverify::reader;
+
+struct dv_read_result {
+  reader::ImageReadResult result;
+  std::string source;
+  docverify::Date today{};
+  docverify::Profile profile = docverify::Profile::kiosk;
+  std::unique_ptr<dv_mrz_result> best;                 // NULL when nothing was found
+  std::vector<std::unique_ptr<dv_mrz_result>> others;
+  mutable std::once_flag json_once;
+  mutable std::string json;
+};
+
+struct dv_mrz_stream {
+  std::unique_ptr<reader::MrzStream> stream;
+  docverify::Date today{};
+  docverify::Profile profile = docverify::Profile::kiosk;
+};
+
+namespace {
+
+dv_status check_options(const dv_read_options* o) {
+  if (!o) return DV_OK;
+  if (o->version < 1 || o->version > DV_READ_OPTIONS_VERSION)
+    return fail(DV_E_VERSION, "read options version " + std::to_string(o->version) + " is not known to this library");
+  if (o->engine < 0 || o->engine > DV_OCR_TESSERACT) return fail(DV_E_OUT_OF_RANGE, "unknown OCR engine " + std::to_string(o->engine));
+  if (!(o->min_uncovered_confidence >= 0.0 && o->min_uncovered_confidence <= 1.0))
+    return fail(DV_E_OUT_OF_RANGE, "min_uncovered_confidence must be in [0, 1]");
+  if (o->max_documents > 16) return fail(DV_E_OUT_OF_RANGE, "max_documents must be at most 16");
+  return DV_OK;
+}
+
+reader::ReadOptions read_options_of(const dv_context& ctx, const dv_read_options* o) {
+  reader::ReadOptions r;
+  r.mrz = docverify::capi::mrz_options_of(ctx);
+  if (o) {
+    if (o->engine == DV_OCR_BUILTIN) r.engine = reader::OcrEngine::builtin;
+    if (o->engine == DV_OCR_TESSERACT) r.engine = reader::OcrEngine::tesseract;
+    if (o->min_uncovered_confidence > 0) r.min_uncovered_confidence = static_cast<float>(o->min_uncovered_confidence);
+    if (o->max_documents > 0) r.max_documents = static_cast<int>(o->max_documents);
+  }
+  return r;
+}
+
+// Borrowed pixels as an OpenCV image the reader takes (grey or BGR); copies only to
+// reorder channels.
+cv::Mat mat_of(const dv_image_view& v) {
+  const int w = static_cast<int>(v.width), h = static_cast<int>(v.height);
+  auto* data = const_cast<uint8_t*>(v.data);
+  switch (v.format) {
+    case DV_PIXEL_GRAY8: return cv::Mat(h, w, CV_8UC1, data, v.row_stride);
+    case DV_PIXEL_BGR8: return cv::Mat(h, w, CV_8UC3, data, v.row_stride);
+    case DV_PIXEL_RGB8: {
+      cv::Mat bgr;
+      cv::cvtColor(cv::Mat(h, w, CV_8UC3, data, v.row_stride), bgr, cv::COLOR_RGB2BGR);
+      return bgr;
+    }
+    default: {
+      cv::Mat bgr;
+      cv::cvtColor(cv::Mat(h, w, CV_8UC4, data, v.row_stride), bgr, cv::COLOR_RGBA2BGR);
+      return bgr;
+    }
+  }
+}
+
+std::unique_ptr<dv_mrz_result> mrz_handle(const docverify::mrz::MrzResult& r, const docverify::mrz::MrzOptions& o) {
+  auto h = std::make_unique<dv_mrz_result>();
+  h->result = r;
+  h->today = o.today;
+  h->profile = o.profile;
+  docverify::capi::materialise(*h);
+  return h;
+}
+
+std::unique_ptr<dv_read_result> wrap(reader::ImageReadResult r, const reader::ReadOptions& o, std::string source) {
+  auto h = std::make_unique<dv_read_result>();
+  h->today = o.mrz.today;
+  h->profile = o.mrz.profile;
+  h->source = std::move(source);
+  if (r.found) h->best = mrz_handle(r.best.mrz, o.mrz);
+  for (const auto& other : r.others) h->others.push_back(mrz_handle(other.mrz, o.mrz));
+  h->result = std::move(r);
+  return h;
+}
+
+template <class Decode>
+dv_status read_with(dv_read_result** out, dv_context* ctx, const dv_read_options* options, const char* what, Decode&& decode) {
+  return guard([&]() -> dv_status {
+    if (!out) return fail(DV_E_INVALID_ARG, std::string(what) + ": out is NULL");
+    *out = nullptr;
+    if (!ctx) return fail(DV_E_INVALID_ARG, std::string(what) + ": ctx is NULL");
+    if (const dv_status s = check_options(options); s != DV_OK) return s;
+    const reader::ReadOptions o = read_options_of(*ctx, options);
+    const auto t = std::chrono::steady_clock::now();
+    std::string source;
+    cv::Mat image;
+    if (const dv_status s = decode(image, source); s != DV_OK) return s;
+    const double decode_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
+    reader::MrzImageReader mrz_reader(o);
+    reader::ImageReadResult r = mrz_reader.read(image);
+    r.timings.decode_ms = decode_ms;
+    *out = wrap(std::move(r), o, std::move(source)).release();
+    return DV_OK;
+  });
+}
+
+const reader::MrzReadout* best_of(const dv_read_result* r) { return r && r->result.found ? &r->result.best : nullptr; }
+
+}  // namespace
+
+extern "C" {
+
+DV_API dv_status dv_read_image(dv_read_result** out, dv_context* ctx, const dv_image_view* image, const dv_read_options* options) {
+  return read_with(out, ctx, options, "dv_read_image", [&](cv::Mat& m, std::string& source) -> dv_status {
+    if (const dv_status s = dv_image_view_check(image); s != DV_OK) return s;
+    m = mat_of(*image);
+    source = "pixels";
+    return DV_OK;
+  });
+}
+
+DV_API dv_status dv_read_encoded(dv_read_result** out, dv_context* ctx, const dv_encoded_image* image, const dv_read_options* options) {
+  return read_with(out, ctx, options, "dv_read_encoded", [&](cv::Mat& m, std::string& source) -> dv_status {
+    if (const dv_status s = dv_encoded_image_check(image, nullptr); s != DV_OK) return s;
+    m = docverify::image::decode_image(image->data, image->size);
+    source = "bytes";
+    return DV_OK;
+  });
+}
+
+DV_API dv_status dv_read_file(dv_read_result** out, dv_context* ctx, const char* path, const dv_read_options* options) {
+  return read_with(out, ctx, options, "dv_read_file", [&](cv::Mat& m, std::string& source) -> dv_status {
+    if (!path) return fail(DV_E_INVALID_ARG, "dv_read_file: path is NULL");
+    m = docverify::image::decode_image_file(path);
+    source = path;
+    return DV_OK;
+  });
+}
+
+DV_API void dv_read_result_free(dv_read_result* r) {
+  if (!r) return;
+  for (auto& o : r->others) docverify::capi::zeroise(*o);
+  if (r->best) docverify::capi::zeroise(*r->best);
+  delete r;
+}
+
+DV_API bool dv_read_result_found(const dv_read_result* r) { return r && r->result.found; }
+DV_API bool dv_read_result_valid(const dv_read_result* r) { return best_of(r) && best_of(r)->valid; }
+DV_API double dv_read_result_confidence(const dv_read_result* r) { return best_of(r) ? static_cast<double>(best_of(r)->confidence) : 0.0; }
+DV_API const dv_mrz_result* dv_read_result_mrz(const dv_read_result* r) { return r ? r->best.get() : nullptr; }
+DV_API size_t dv_read_result_other_count(const dv_read_result* r) { return r ? r->others.size() : 0; }
+DV_API const dv_mrz_result* dv_read_result_other(const dv_read_result* r, size_t i) {
+  return r && i < r->others.size() ? r->others[i].get() : nullptr;
+}
+
+DV_API dv_status dv_read_result_quad(const dv_read_result* r, dv_quad_kind kind, double out_xy[8]) {
+  return guard([&]() -> dv_status {
+    if (!r || !out_xy) return fail(DV_E_INVALID_ARG, "dv_read_result_quad: result or out_xy is NULL");
+    if (kind != DV_QUAD_MRZ && kind != DV_QUAD_DOCUMENT) return fail(DV_E_OUT_OF_RANGE, "unknown quad kind " + std::to_string(kind));
+    const auto* b = best_of(r);
+    if (!b) return fail(DV_E_UNUSABLE_INPUT, "no MRZ was found, so there is no quad");
+    const auto& q = kind == DV_QUAD_MRZ ? b->mrz_quad : b->document_quad;
+    if (q.size() != 4) return fail(DV_E_UNUSABLE_INPUT, "quad not available");
+    for (size_t i = 0; i < 4; ++i) out_xy[2 * i] = q[i].x, out_xy[2 * i + 1] = q[i].y;
+    return DV_OK;
+  });
+}
+
+DV_API dv_status dv_read_result_json_alloc(const dv_read_result* r, char** out) {
+  return guard([&]() -> dv_status {
+    if (!r) {
+      if (out) *out = nullptr;
+      return fail(DV_E_INVALID_ARG, "dv_read_result_json_alloc: result is NULL");
+    }
+    std::call_once(r->json_once, [r] { r->json = docverify::report::read_report_json(r->result, {r->today, r->profile}, r->source); });
+    return docverify::capi::copy_out(r->json, out);
+  });
+}
+
+DV_API dv_status dv_mrz_stream_new(dv_mrz_stream** out, dv_context* ctx, const dv_read_options* options, uint32_t frames_to_agree) {
+  return guard([&]() -> dv_status {
+    if (!out) return fail(DV_E_INVALID_ARG, "dv_mrz_stream_new: out is NULL");
+    *out = nullptr;
+    if (!ctx) return fail(DV_E_INVALID_ARG, "dv_mrz_stream_new: ctx is NULL");
+    if (const dv_status s = check_options(options); s != DV_OK) return s;
+    if (frames_to_agree > 30) return fail(DV_E_OUT_OF_RANGE, "frames_to_agree must be at most 30");
+    const reader::ReadOptions o = read_options_of(*ctx, options);
+    reader::StreamOptions so;
+    if (frames_to_agree > 0) so.frames_to_agree = static_cast<int>(frames_to_agree);
+    auto h = std::make_unique<dv_mrz_stream>();
+    h->stream = std::make_unique<reader::MrzStream>(o, so);
+    h->today = o.mrz.today;
+    h->profile = o.mrz.profile;
+    *out = h.release();
+    return DV_OK;
+  });
+}
+
+DV_API dv_status dv_mrz_stream_feed(dv_mrz_stream* s, const dv_image_view* frame, bool* out_ready, uint32_t* out_frames_used,
+                                    dv_read_result** out_result) {
+  return guard([&]() -> dv_status {
+    if (out_ready) *out_ready = false;
+    if (out_frames_used) *out_frames_used = 0;
+    if (out_result) *out_result = nullptr;
+    if (!s) return fail(DV_E_INVALID_ARG, "dv_mrz_stream_feed: stream is NULL");
+    if (const dv_status st = dv_image_view_check(frame); st != DV_OK) return st;
+    reader::StreamStatus status = s->stream->feed(mat_of(*frame));
+    if (out_ready) *out_ready = status.ready;
+    if (out_frames_used) *out_frames_used = static_cast<uint32_t>(status.frames_used);
+    if (out_result) {
+      reader::ReadOptions o;
+      o.mrz.today = s->today;
+      o.mrz.profile = s->profile;
+      *out_result = wrap(std::move(status.result), o, "stream").release();
+    }
+    return DV_OK;
+  });
+}
+
+DV_API void dv_mrz_stream_reset(dv_mrz_stream* s) {
+  if (s) s->stream->reset();
+}
+DV_API void dv_mrz_stream_free(dv_mrz_stream* s) { delete s; }
+
+}  // extern "C"
