@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The main job on the bundled examples: builds docverify and runs `docverify mrz` on every
-# MRZ in samples/mrz, printing the readable report of each.
+# The main job on the bundled examples: builds docverify, runs `docverify read` on every
+# image in samples/images (MRZ found, rectified, read and proven) and `docverify mrz` on
+# every MRZ text in samples/mrz, printing the readable report of each.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/deps.sh"
@@ -8,6 +9,17 @@ root=$(cd "$(dirname "$0")/.." && pwd)
   -DDOCVERIFY_BUILD_BENCHMARKS=OFF -DDOCVERIFY_BUILD_SAMPLES=OFF
 docverify="$root/build/examples/bin/docverify"
 status=0
+for f in "$root"/samples/images/*.jpg; do
+  echo "=================================================================================="
+  echo "docverify read samples/images/$(basename "$f")"
+  echo "----------------------------------------------------------------------------------"
+  set +e
+  "$docverify" read "$f"
+  code=$?
+  set -e
+  echo "(exit status $code: 0 valid MRZ, 1 none or not valid, 2 unreadable image)"
+  [ "$code" -le 1 ] || status=1
+done
 for f in "$root"/samples/mrz/*.mrz; do
   echo "=================================================================================="
   echo "docverify mrz < samples/mrz/$(basename "$f")"

@@ -5,10 +5,6 @@
 #include <numeric>
 
 #include <opencv2/imgproc.hpp>
-#include <opencv2/imgcodecs.hpp>
-#include <cstdio>
-#include <cstdlib>
-static const bool kDbg = std::getenv("DV_DEBUG_LOCATE") != nullptr;
 
 namespace docverify::image {
 
@@ -332,9 +328,7 @@ MrzCandidate MrzCandidate::extended(int chars, bool keep_left) const {
 
 std::vector<MrzCandidate> locate_mrz(const cv::Mat& gray, const LocatorLimits& limits) {
   std::vector<MrzCandidate> found;
-  const auto dbg_t0 = cv::getTickCount();
   const std::vector<Block> blocks = text_blocks(gray);
-  if (kDbg) std::fprintf(stderr, "text_blocks: %zu blocks in %.1f ms\n", blocks.size(), (cv::getTickCount() - dbg_t0) * 1000.0 / cv::getTickFrequency());
   int examined = 0;
   double found_weight = 0;  // of the heaviest block that gave a candidate
   for (const Block& block : blocks) {
@@ -392,11 +386,6 @@ std::vector<MrzCandidate> locate_mrz(const cv::Mat& gray, const LocatorLimits& l
       comps.push_back({box, box.y + box.height / 2.0});
     }
     const std::vector<Row> rows = character_rows(comps);
-    if (kDbg) {
-      std::fprintf(stderr, "block c=(%.0f,%.0f) %.0fx%.0f ang %.1f: %zu comps, %zu rows\n", r.center.x, r.center.y, longer, shorter, angle, comps.size(), rows.size());
-      for (auto& rw : rows) std::fprintf(stderr, "   row y %.1f l %.0f r %.0f h %.1f p %.2f n %zu\n", rw.mid_y(), rw.left, rw.right, rw.height, rw.pitch, rw.members.size());
-      static int dbg_k = 0; char name[64]; std::snprintf(name, sizeof name, "/tmp/dbg/patch%d.png", dbg_k++); cv::imwrite(name, bin);
-    }
     MrzCandidate best;
     bool have = false;
     for (size_t i = 0; i < rows.size(); ++i)
@@ -411,7 +400,6 @@ std::vector<MrzCandidate> locate_mrz(const cv::Mat& gray, const LocatorLimits& l
       found.push_back(best);
       found_weight = std::max(found_weight, block.weight);
     }
-    if (kDbg) std::fprintf(stderr, "  block done at %.1f ms (patch %.0fx%.0f)\n", (cv::getTickCount() - dbg_t0) * 1000.0 / cv::getTickFrequency(), pw, ph);
   }
   std::sort(found.begin(), found.end(), [](const MrzCandidate& a, const MrzCandidate& b) { return a.score > b.score; });
   return found;

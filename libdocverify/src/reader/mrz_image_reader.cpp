@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 
 #include <opencv2/imgproc.hpp>
 
@@ -288,10 +286,6 @@ ImageReadResult MrzImageReader::read(const cv::Mat& image) {
         recognise(*a);
         evaluate(*a, options_.mrz, options_.min_uncovered_confidence);
         restrict_to_format(*a, options_.mrz, options_.min_uncovered_confidence);
-        if (std::getenv("DV_DEBUG_READ")) {
-          for (auto& l : a->reading.lines) { for (auto& ch : l) std::fputc(ch.candidates.front().ch, stderr); std::fputc('\n', stderr); }
-          std::fprintf(stderr, "score %.2f parsed %d valid %d\n", a->score, a->parsed, a->result.valid);
-        }
         if (a->score > best.score) best = *a;
       }
       if (options_.engine == OcrEngine::tesseract) {

@@ -1,0 +1,86 @@
+#!/usr/bin/python3
+"""`docverify read` as users run it, on the README's bundled images: the right MRZ for each
+(samples/images/expected.txt), found false for the image without a document, the JSON
+report's shape, exit codes, and clear errors for missing and corrupt files.
+
+usage: test_cli_read.py DOCVERIFY SAMPLES_IMAGES_DIR
+"""
+import json
+import pathlib
+import subprocess
+import sys
+import tempfile
+
+failures = []
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+
+
+def run(args):
+    p = subprocess.run([DOCVERIFY] + args, capture_output=True, timeout=120)
+    return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
+
+
+def expected(path):
+    out, name = {}, None
+    for line in path.read_text().splitlines():
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("image "):
+            name = line.split(" ", 1)[1]
+            out[name] = []
+        elif line != "none":
+            out[name].append(line)
+    return out
+
+
+def main():
+    want = expected(IMAGES / "expected.txt")
+    check(len(want) >= 5, "expected.txt lists the bundled images")
+    for name, lines in want.items():
+        code, out, err = run(["read", "--json", "--today", "2026-12-01", str(IMAGES / name)])
+        doc = json.loads(out)
+        img = doc["image"]
+        check(doc["schema"] == "docverify/1", f"{name}: schema")
+        if not lines:
+            check(not img["found"] and code == 1, f"{name}: no document, so no MRZ (exit {code})")
+            check("mrz" not in doc, f"{name}: no mrz member without an MRZ")
+            continue
+        check(img["found"] and img["valid"], f"{name}: found and valid")
+        check(doc["mrz"]["lines"] == lines, f"{name}: lines {doc['mrz']['lines']} != {lines}")
+        check(code == 0, f"{name}: exit 0, got {code}")
+        check(len(img["mrz_quad"]) == 4 and len(img["document_quad"]) == 4, f"{name}: quads")
+        for key in ("sharpness", "glare", "char_height_px", "dpi_estimate"):
+            check(key in img["quality"], f"{name}: quality.{key}")
+        for key in ("decode", "locate", "recognise", "total"):
+            check(key in img["timings_ms"], f"{name}: timings_ms.{key}")
+    # The readable report names the MRZ lines.
+    code, out, _ = run(["read", "--today", "2026-12-01", str(IMAGES / "passport-td3-scan.jpg")])
+    check(code == 0 and want["passport-td3-scan.jpg"][0] in out, "text report shows the MRZ")
+    # Bad inputs: exit 2 with a message, and the other images still read.
+    with tempfile.TemporaryDirectory() as tmp:
+        corrupt = pathlib.Path(tmp) / "corrupt.jpg"
+        corrupt.write_bytes((IMAGES / "passport-td3-scan.jpg").read_bytes()[:300])
+        garbage = pathlib.Path(tmp) / "garbage.png"
+        garbage.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+        code, out, err = run(["read", str(corrupt), str(garbage), "/nonexistent/x.jpg", str(IMAGES / "passport-td3-scan.jpg")])
+        check(code == 2, f"bad files give exit 2, got {code}")
+        check("corrupt.jpg" in err and "garbage.png" in err and "nonexistent" in err, f"each bad file is named: {err!r}")
+        check(want["passport-td3-scan.jpg"][0] in out, "a good image after bad ones is still read")
+    code, _, err = run(["read"])
+    check(code == 2 and "no image" in err, "no argument: exit 2")
+    code, out, _ = run(["read", "--help"])
+    check(code == 0 and "usage: docverify read" in out, "--help")
+
+
+if __name__ == "__main__":
+    DOCVERIFY = sys.argv[1]
+    IMAGES = pathlib.Path(sys.argv[2])
+    main()
+    if failures:
+        print("\n".join("FAIL: " + f for f in failures))
+        sys.exit(1)
+    print("ok")
