@@ -412,6 +412,98 @@ static void test_specimen(void) {
   CHECK(dv_specimen_write(&o, "/proc/docverify-cannot-write-here", NULL) == DV_E_IO);
 }
 
+/* The image reader: a generated page read from pixels and from PNG bytes, the quads, the
+ * embedded MRZ result, the stream session, and every misuse refused with a status. */
+static void test_read(void) {
+  dv_context* ctx = new_context(20261201);
+  dv_specimen_options so = DV_SPECIMEN_OPTIONS_INIT;
+  uint8_t* png = NULL;
+  size_t png_size = 0;
+  char* truth = NULL;
+  dv_read_result* r = NULL;
+  dv_encoded_image enc = DV_ENCODED_IMAGE_INIT;
+  dv_read_options ro = DV_READ_OPTIONS_INIT;
+  double quad[8];
+  so.format = DV_MRZ_TD1;
+  so.seed = 5;
+  CHECK(dv_specimen_render(&so, 0, &png, &png_size, &truth) == DV_OK);
+  enc.data = png;
+  enc.size = png_size;
+  ro.engine = DV_OCR_BUILTIN;
+  CHECK(dv_read_encoded(&r, ctx, &enc, &ro) == DV_OK);
+  CHECK(dv_read_result_found(r));
+  CHECK(dv_read_result_valid(r));
+  CHECK(dv_read_result_confidence(r) > 0.5);
+  CHECK(dv_mrz_result_format(dv_read_result_mrz(r)) == DV_MRZ_TD1);
+  /* The read line is the generator's ground truth. */
+  CHECK(truth && strstr(truth, dv_mrz_result_line(dv_read_result_mrz(r), 0)) != NULL);
+  CHECK(dv_read_result_quad(r, DV_QUAD_MRZ, quad) == DV_OK && quad[2] > quad[0]);
+  CHECK(dv_read_result_quad(r, DV_QUAD_DOCUMENT, quad) == DV_OK);
+  CHECK(dv_read_result_quad(r, 99, quad) == DV_E_OUT_OF_RANGE);
+  CHECK(dv_read_result_quad(r, DV_QUAD_MRZ, NULL) == DV_E_INVALID_ARG);
+  {
+    char* json = NULL;
+    CHECK(dv_read_result_json_alloc(r, &json) == DV_OK && strstr(json, "\"found\":true") != NULL);
+    dv_free(json);
+  }
+  CHECK(dv_read_result_other_count(r) == 0 && dv_read_result_other(r, 0) == NULL);
+  dv_read_result_free(r);
+
+  /* A blank grey frame: nothing found, no MRZ result, no quad. */
+  {
+    static uint8_t blank[200 * 300];
+    dv_image_view v = DV_IMAGE_VIEW_INIT;
+    memset(blank, 200, sizeof blank);
+    v.format = DV_PIXEL_GRAY8;
+    v.width = 300;
+    v.height = 200;
+    v.row_stride = 300;
+    v.data = blank;
+    v.size = sizeof blank;
+    CHECK(dv_read_image(&r, ctx, &v, NULL) == DV_OK);
+    CHECK(!dv_read_result_found(r) && !dv_read_result_valid(r) && dv_read_result_mrz(r) == NULL);
+    CHECK(dv_read_result_quad(r, DV_QUAD_MRZ, quad) == DV_E_UNUSABLE_INPUT);
+    dv_read_result_free(r);
+    /* The stream: never ready on blank frames; a bad view is refused. */
+    {
+      dv_mrz_stream* s = NULL;
+      bool ready = true;
+      uint32_t used = 7;
+      dv_read_result* sr = NULL;
+      CHECK(dv_mrz_stream_new(&s, ctx, NULL, 2) == DV_OK);
+      CHECK(dv_mrz_stream_feed(s, &v, &ready, &used, &sr) == DV_OK && !ready && used == 0 && sr != NULL);
+      dv_read_result_free(sr);
+      v.size = 10;
+      CHECK(dv_mrz_stream_feed(s, &v, &ready, &used, NULL) == DV_E_IMAGE);
+      CHECK(dv_mrz_stream_feed(NULL, &v, &ready, &used, NULL) == DV_E_INVALID_ARG);
+      dv_mrz_stream_reset(s);
+      dv_mrz_stream_free(s);
+      CHECK(dv_mrz_stream_new(&s, ctx, NULL, 31) == DV_E_OUT_OF_RANGE && s == NULL);
+    }
+  }
+
+  /* Misuse. */
+  CHECK(dv_read_encoded(NULL, ctx, &enc, NULL) == DV_E_INVALID_ARG);
+  CHECK(dv_read_encoded(&r, NULL, &enc, NULL) == DV_E_INVALID_ARG && r == NULL);
+  ro.version = 99;
+  CHECK(dv_read_encoded(&r, ctx, &enc, &ro) == DV_E_VERSION && r == NULL);
+  ro.version = DV_READ_OPTIONS_VERSION;
+  ro.engine = 42;
+  CHECK(dv_read_encoded(&r, ctx, &enc, &ro) == DV_E_OUT_OF_RANGE);
+  enc.size = 100; /* a truncated PNG */
+  CHECK(dv_read_encoded(&r, ctx, &enc, NULL) == DV_E_IMAGE && r == NULL);
+  CHECK(strlen(dv_last_error_message()) > 0);
+  CHECK(dv_read_file(&r, ctx, "/nonexistent/passport.jpg", NULL) == DV_E_IO && r == NULL);
+  CHECK(dv_read_file(&r, ctx, NULL, NULL) == DV_E_INVALID_ARG);
+  CHECK(dv_read_image(&r, ctx, NULL, NULL) == DV_E_INVALID_ARG);
+  CHECK(!dv_read_result_found(NULL) && dv_read_result_mrz(NULL) == NULL);
+  dv_read_result_free(NULL);
+  dv_mrz_stream_free(NULL);
+  dv_free(png);
+  dv_free(truth);
+  dv_context_free(ctx);
+}
+
 int main(void) {
   test_versions();
   test_status_strings();
@@ -424,6 +516,7 @@ int main(void) {
   test_encoded_images();
   test_build();
   test_specimen();
+  test_read();
   if (failures) {
     fprintf(stderr, "%d check(s) failed\n", failures);
     return 1;
