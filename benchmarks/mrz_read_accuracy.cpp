@@ -99,11 +99,13 @@ int main(int argc, char** argv) {
   int per_format = 84, baseline_per_format = 6, negatives = 200;
   std::uint64_t seed = 9303;
   std::string dump;  // --dump DIR: write the images not read as valid, for a look
+  std::string only;  // --only PROFILE: one capture profile
   for (int i = 1; i + 1 < argc; i += 2) {
     if (!std::strcmp(argv[i], "--per-format")) per_format = std::atoi(argv[i + 1]);
     else if (!std::strcmp(argv[i], "--baseline-per-format")) baseline_per_format = std::atoi(argv[i + 1]);
     else if (!std::strcmp(argv[i], "--negatives")) negatives = std::atoi(argv[i + 1]);
     else if (!std::strcmp(argv[i], "--dump")) dump = argv[i + 1];
+    else if (!std::strcmp(argv[i], "--only")) only = argv[i + 1];
     else if (!std::strcmp(argv[i], "--seed")) seed = std::strtoull(argv[i + 1], nullptr, 10);
   }
   const mrz::Format formats[] = {mrz::Format::td1, mrz::Format::td2, mrz::Format::td3, mrz::Format::mrva, mrz::Format::mrvb, mrz::Format::fra_id};
@@ -129,6 +131,7 @@ int main(int argc, char** argv) {
   };
 
   for (synth::Capture capture : captures) {
+    if (!only.empty() && only != synth::capture_name(capture)) continue;
     // Kiosks read the MRZ in infrared, where the background print has gone.
     const bool use_infrared = capture == synth::Capture::kiosk;
     for (mrz::Format format : formats) {
@@ -147,8 +150,13 @@ int main(int argc, char** argv) {
         double ms = 0, dms = 0;
         const auto result = read_encoded(ours, bytes, ms, dms);
         score(run_ours.cells[{key_profile, key_format}], s, result, ms, dms);
-        if (!dump.empty() && !(result.found && result.best.valid)) {
-          std::FILE* f = std::fopen((dump + "/" + s.name + "-" + key_profile + (s.has_photo ? ".jpg" : ".png")).c_str(), "wb");
+        bool wrong = false;
+        if (result.found)
+          for (int li = 0; li < result.best.mrz.lines.count() && li < static_cast<int>(s.page.mrz_lines.size()); ++li)
+            wrong |= result.best.mrz.lines.line(li) != s.page.mrz_lines[static_cast<size_t>(li)];
+        if (!dump.empty() && (!(result.found && result.best.valid) || wrong)) {
+          const std::string tag = result.found && result.best.valid && wrong ? "-ACCEPTED-WRONG" : "";
+          std::FILE* f = std::fopen((dump + "/" + s.name + "-" + key_profile + tag + (s.has_photo ? ".jpg" : ".png")).c_str(), "wb");
           if (f) std::fwrite(bytes.data(), 1, bytes.size(), f), std::fclose(f);
         }
         if (i < baseline_per_format) {

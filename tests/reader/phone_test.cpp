@@ -23,67 +23,81 @@ ImageReadResult read_photo(MrzImageReader& reader, const synth::Specimen& s) {
 }
 
 struct Tally {
-  int images = 0, exact = 0, accepted = 0, accepted_wrong = 0;
-  std::string wrong;  // the accepted-but-wrong readings, for the failure message
+  int images = 0, exact = 0, accepted = 0, accepted_wrong = 0, extra_documents = 0;
+  std::string wrong, extra;  // for the failure messages
 };
 
 void tally(Tally& t, const synth::Specimen& s, const ImageReadResult& r) {
   ++t.images;
-  const bool exact = read_exactly(r, s.page.mrz_lines);
-  t.exact += exact;
-  auto check = [&](const MrzReadout& ro) {
+  t.exact += read_exactly(r, s.page.mrz_lines);
+  // Accepted-but-wrong: any readout (best or further) valid with lines other than printed.
+  auto check = [&](const MrzReadout& ro, const char* which) {
     if (!ro.valid) return;
     ++t.accepted;
     if (lines_of(ro) != s.page.mrz_lines) {
       ++t.accepted_wrong;
-      t.wrong += s.name + " printed:\n" + joined(s.page.mrz_lines) + "accepted:\n" + joined(lines_of(ro));
+      t.wrong += s.name + " (" + which + ") printed:\n" + joined(s.page.mrz_lines) + "accepted:\n" + joined(lines_of(ro));
     }
   };
-  if (r.found) check(r.best);
-  // One document per photo: any further readout accepted as valid is also accepted-but-wrong.
+  if (r.found) check(r.best, "best");
+  // One document per photo: a further valid readout is the same document reported again
+  // (or a wrong one, counted above).
   for (const auto& o : r.others) {
+    check(o, "others");
     if (o.valid) {
-      ++t.accepted_wrong;
-      t.wrong += s.name + ": a second document accepted:\n" + joined(lines_of(o));
+      ++t.extra_documents;
+      t.extra += s.name + ": further valid document\n" + joined(lines_of(o));
     }
   }
 }
 
 class IdCardPhoto : public ::testing::TestWithParam<Format> {};
 
+// 20 photos per format, at least 70 % read exactly (7 of 10 with less chance in it).
 TEST_P(IdCardPhoto, MostReadExactlyNoneAcceptedWrong) {
   MrzImageReader reader(read_options());
   Tally t;
   std::string misses;
-  for (int i = 0; i < 10; ++i) {
+  for (int i = 0; i < 20; ++i) {
     const synth::Specimen s = specimen(GetParam(), Capture::phone, 51, i);
     const ImageReadResult r = read_photo(reader, s);
     tally(t, s, r);
     if (!read_exactly(r, s.page.mrz_lines))
       misses += s.name + (r.found ? " read:\n" + joined(lines_of(r.best)) : " not found\n");
   }
-  EXPECT_GE(t.exact, 7) << t.exact << " of " << t.images << " read exactly; misses:\n" << misses;
+  EXPECT_GE(t.exact, 14) << t.exact << " of " << t.images << " read exactly; misses:\n" << misses;
   EXPECT_EQ(t.accepted_wrong, 0) << t.wrong;
 }
 
-INSTANTIATE_TEST_SUITE_P(Td1Td2, IdCardPhoto, ::testing::Values(Format::td1, Format::td2),
-                         [](const auto& info) { return std::string(mrz::format_name(info.param)); });
+INSTANTIATE_TEST_SUITE_P(Td1Td2, IdCardPhoto, ::testing::Values(Format::td1, Format::td2), format_param_name);
 
-TEST(PhotoInvariant, NoPhotoOfAnyFormatIsAcceptedWithWrongLines) {
-  MrzImageReader reader(read_options());
-  Tally t;
-  for (Format f : {Format::td1, Format::td2, Format::td3, Format::mrva, Format::mrvb, Format::fra_id})
-    for (int i = 0; i < 5; ++i) {
-      const synth::Specimen s = specimen(f, Capture::phone, 61, i);
-      tally(t, s, read_photo(reader, s));
-    }
-  EXPECT_EQ(t.images, 30);
-  EXPECT_EQ(t.accepted_wrong, 0) << t.wrong;
+// 30 photos, five of each format, read once for the suite.
+class PhotoInvariant : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    MrzImageReader reader(read_options());
+    for (Format f : {Format::td1, Format::td2, Format::td3, Format::mrva, Format::mrvb, Format::fra_id})
+      for (int i = 0; i < 5; ++i) {
+        const synth::Specimen s = specimen(f, Capture::phone, 61, i);
+        tally(mixed_, s, read_photo(reader, s));
+      }
+  }
+  static Tally mixed_;
+};
+Tally PhotoInvariant::mixed_;
+
+TEST_F(PhotoInvariant, NoPhotoOfAnyFormatIsAcceptedWithWrongLines) {
+  EXPECT_EQ(mixed_.images, 30);
+  EXPECT_EQ(mixed_.accepted_wrong, 0) << mixed_.wrong;
   // Not vacuous: most of the photos are accepted at all.
-  EXPECT_GE(t.accepted, 18) << t.accepted << " of " << t.images << " accepted";
+  EXPECT_GE(mixed_.accepted, 20) << mixed_.accepted << " of " << mixed_.images << " accepted";
 }
 
-TEST(PhotoInvariant, BuiltinOnlyEngineNeverAcceptsWrongLines) {
+TEST_F(PhotoInvariant, OneDocumentIsReportedOnce) {
+  EXPECT_EQ(mixed_.extra_documents, 0) << mixed_.extra;
+}
+
+TEST(PhotoInvariantBuiltin, BuiltinOnlyEngineNeverAcceptsWrongLines) {
   // Without Tesseract's second opinion, the same invariant on a few photos.
   MrzImageReader reader(read_options(OcrEngine::builtin));
   Tally t;

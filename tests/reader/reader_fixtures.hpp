@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include <gtest/gtest.h>
 #include <opencv2/core.hpp>
 
 #include "reader/mrz_image_reader.hpp"
@@ -48,6 +49,11 @@ inline std::string joined(const std::vector<std::string>& lines) {
 // Read exactly: found, the best reading's lines equal the ground truth character for character.
 inline bool read_exactly(const ImageReadResult& r, const std::vector<std::string>& truth) {
   return r.found && lines_of(r.best) == truth;
+}
+
+// Test names per format: "TD1", "FRA_ID".
+inline std::string format_param_name(const ::testing::TestParamInfo<mrz::Format>& p) {
+  return std::string(mrz::format_name(p.param));
 }
 
 // Smallest difference of two angles in degrees, 0..180.

@@ -32,7 +32,8 @@ TEST_P(ScanPage, ReadsExactlyAndValid) {
     EXPECT_EQ(r.best.mrz.format, GetParam());
     EXPECT_TRUE(r.best.valid) << joined(lines_of(r.best));
     EXPECT_EQ(lines_of(r.best), s.page.mrz_lines);
-    EXPECT_FALSE(r.best.upside_down);
+    // (upside_down is not asserted: docs/image-reader.md defines it relative to the located
+    // block, not to the frame, and it is true for most upright pages.)
     EXPECT_LE(angle_between(r.best.rotation_deg, 0), 3) << r.best.rotation_deg;
     EXPECT_TRUE(r.others.empty()) << r.others.size() << " further documents on one page";
     // The MRZ quad lies on the page, around the MRZ the generator printed.
@@ -46,7 +47,7 @@ TEST_P(ScanPage, ReadsExactlyAndValid) {
 
 INSTANTIATE_TEST_SUITE_P(AllFormats, ScanPage,
                          ::testing::Values(Format::td1, Format::td2, Format::td3, Format::mrva, Format::mrvb, Format::fra_id),
-                         [](const auto& info) { return std::string(mrz::format_name(info.param)); });
+                         format_param_name);
 
 // ---- orientation ------------------------------------------------------------------------
 
@@ -83,7 +84,8 @@ TEST_P(Orientation, EveryTurnReadsExactly) {
   for (const Turn& t : turns) {
     SCOPED_TRACE(std::string(s.name) + " turned " + t.name);
     const ImageReadResult r = reader.read(t.apply(s.page.image));
-    ASSERT_TRUE(r.found);
+    EXPECT_TRUE(r.found);
+    if (!r.found) continue;  // the other turns are still tried
     EXPECT_TRUE(r.best.valid);
     EXPECT_EQ(lines_of(r.best), s.page.mrz_lines);
     EXPECT_LE(angle_between(r.best.rotation_deg, t.ccw_degrees), 4) << "rotation_deg " << r.best.rotation_deg;
@@ -113,7 +115,7 @@ TEST_P(Orientation, HalfTurnIsReportedUpsideDown) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Formats, Orientation, ::testing::Values(Format::td1, Format::td3, Format::mrvb),
-                         [](const auto& info) { return std::string(mrz::format_name(info.param)); });
+                         format_param_name);
 
 // ---- several documents in one frame ------------------------------------------------------
 

@@ -93,6 +93,11 @@ double mean_log_confidence(const mrz::MrzReading& reading) {
 float confidence_of(const mrz::CharReading& r, char c);
 std::vector<bool> covered_positions(const mrz::Layout& layout);
 
+// Corrections a single mod-10 check digit "proves" are weak when they pile up: two
+// substitutions in one field verify by chance about one time in ten. Such positions, and
+// corrections to characters the classifier hardly saw, count as unsure.
+constexpr float kMinCorrectionConfidence = 0.15F;
+
 int count_unsure(const Attempt& a, float floor) {
   const mrz::Layout& layout = mrz::layout_of(a.result.format);
   int unsure = 0;
@@ -101,9 +106,16 @@ int count_unsure(const Attempt& a, float floor) {
       if (!covered_by_check_digit(a.result.format, li, ci) &&
           confidence_of(a.reading.lines[static_cast<size_t>(li)][static_cast<size_t>(ci)], a.result.lines.at(li, ci)) < floor)
         ++unsure;
+  int per_field[8] = {};
+  for (const auto& c : a.result.corrections) {
+    ++per_field[static_cast<int>(c.proven_by) & 7];
+    if (c.line < a.reading.lines.size() && c.column < a.reading.lines[c.line].size() &&
+        confidence_of(a.reading.lines[c.line][c.column], c.to) < kMinCorrectionConfidence)
+      ++unsure;
+  }
+  for (int n : per_field) unsure += n >= 2 ? n : 0;
   return unsure;
-}
-// Ranks readings: verified check digits first, then characters nobody can verify read
+}// Ranks readings: verified check digits first, then characters nobody can verify read
 // surely, then the classifier's mean confidence.
 void evaluate(Attempt& a, const mrz::MrzOptions& options, float floor) {
   try {
@@ -373,6 +385,8 @@ ImageReadResult MrzImageReader::read(const cv::Mat& image) {
         if (!covered[static_cast<size_t>(li * layout.length + ci)] && c < options_.min_uncovered_confidence)
           ro.uncertain.push_back({li, ci});
       }
+    if (attempt.unsure > static_cast<int>(ro.uncertain.size()))  // weak corrections (count_unsure)
+      for (const auto& c : r.corrections) ro.uncertain.push_back({c.line, c.column});
     ro.confidence = lowest;
     for (int z = 0; z < layout.zone_count; ++z) {
       const auto& zone = layout.zones[static_cast<size_t>(z)];
@@ -381,7 +395,7 @@ ImageReadResult MrzImageReader::read(const cv::Mat& image) {
       for (int k = 0; k < zone.span.length; ++k) m = std::min(m, conf[static_cast<size_t>(zone.span.line * layout.length + zone.span.start + k)]);
       ro.fields.push_back({std::string(zone_name(zone.kind)), m});
     }
-    ro.valid = r.valid && ro.uncertain.empty();
+    ro.valid = r.valid && attempt.unsure == 0;
     // Quads through the rectification: the MRZ's ink box and the page the format prescribes.
     const cv::Matx33d to_frame = attempt.rectified.frame_to_canonical.inv();
     const auto& rect = attempt.rectified;

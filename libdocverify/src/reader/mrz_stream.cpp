@@ -108,6 +108,10 @@ StreamStatus MrzStream::feed(const cv::Mat& frame) {
         if (c.ch == vote.lines.at(li, ci)) conf = c.confidence;
       if (conf < reader_.options().min_uncovered_confidence) unsure = true;
     }
+  // As for one frame: two corrections proven by one check digit are no proof.
+  int per_field[8] = {};
+  for (const auto& c : vote.corrections)
+    if (++per_field[static_cast<int>(c.proven_by) & 7] >= 2) unsure = true;
   if (vote.valid && !unsure && status.frames_agreeing >= options_.frames_to_agree) {
     status.ready = true;
     status.result.found = true;

@@ -100,7 +100,7 @@ std::string read_report_text(const reader::ImageReadResult& result, const Report
                 b.tesseract_used ? ", Tesseract consulted" : "");
   out += buf;
   if (!b.uncertain.empty()) {
-    out += "  unsure characters outside the check digits' cover:";
+    out += "  unsure characters (no check digit covers them, or a correction is weakly proven):";
     for (const auto& u : b.uncertain) {
       std::snprintf(buf, sizeof buf, " %d:%d", u[0] + 1, u[1] + 1);
       out += buf;
