@@ -53,7 +53,7 @@ void LineSampler::add_line(synth::Random& rng, std::vector<Sample>& out) {
   const int length = rng.integer(10, 24);  // a slice of a line: enough context, quick to draw
   const std::string text = random_line(rng, length);
   // Render scale: the source has `s` times the canonical resolution (0.7: characters ~10 px).
-  const double s = std::exp(rng.uniform(std::log(0.7), std::log(3.5)));
+  const double s = std::exp(rng.uniform(std::log(0.65), std::log(3.5)));
   const double pitch = ocr::kPitchPx * s * rng.uniform(0.96, 1.04);
   const double cap = pitch * (2.46 / 2.54) * rng.uniform(0.88, 1.08);
   const double line_gap = pitch * (4.23 / 2.54) * rng.uniform(0.9, 1.1);
@@ -80,8 +80,30 @@ void LineSampler::add_line(synth::Random& rng, std::vector<Sample>& out) {
     const cv::Mat k = cv::getStructuringElement(cv::MORPH_ELLIPSE, {rng.integer(2, 3), rng.integer(2, 3)});
     if (rng.chance(0.5)) cv::erode(gray, gray, k); else cv::dilate(gray, gray, k);
   }
+  // Light: uneven illumination and, now and then, a glare spot that washes ink out.
+  if (rng.chance(0.3)) {
+    const double g0 = rng.uniform(0.55, 1.0), g1 = rng.uniform(0.55, 1.0);
+    cv::Mat f32;
+    gray.convertTo(f32, CV_32F);
+    for (int x = 0; x < f32.cols; ++x) f32.col(x) *= g0 + (g1 - g0) * x / std::max(1, f32.cols - 1);
+    f32.convertTo(gray, CV_8U);
+  }
+  if (rng.chance(0.15)) {
+    cv::Mat glare(gray.size(), CV_32F, cv::Scalar(0));
+    const cv::Point c(rng.integer(0, gray.cols - 1), rng.integer(0, gray.rows - 1));
+    const double radius = pitch * rng.uniform(1.0, 5.0), strength = rng.uniform(60, 200);
+    for (int y = 0; y < glare.rows; ++y)
+      for (int x = 0; x < glare.cols; ++x) {
+        const double d2 = ((x - c.x) * (x - c.x) + (y - c.y) * (y - c.y)) / (radius * radius);
+        glare.at<float>(y, x) = static_cast<float>(strength * std::exp(-d2));
+      }
+    cv::Mat f32;
+    gray.convertTo(f32, CV_32F);
+    f32 += glare;
+    f32.convertTo(gray, CV_8U);
+  }
   // Optics and sensor at the source resolution.
-  if (rng.chance(0.7)) cv::GaussianBlur(gray, gray, {0, 0}, rng.uniform(0.3, 1.4) * s);
+  if (rng.chance(0.75)) cv::GaussianBlur(gray, gray, {0, 0}, rng.uniform(0.3, 1.6) * s);
   if (rng.chance(0.2)) {
     const int len = rng.integer(2, std::max(3, static_cast<int>(3 * s)));
     cv::Mat k = cv::Mat::zeros(len, len, CV_32F);

@@ -309,8 +309,13 @@ ImageReadResult MrzImageReader::read(const cv::Mat& image) {
           std::vector<std::string> lines = tesseract_->reader.read_block(big);
           std::string text;
           for (const auto& l : lines) text += l + "\n";
+          // As open-source readers clean Tesseract's output: lines near the MRZ length,
+          // padded with fillers or cut to it.
           a->reading = {};
-          for (const auto& l : lines) {
+          const int want = a->rectified.chars_per_line;
+          for (std::string l : lines) {
+            if (static_cast<int>(l.size()) < want - 4 || static_cast<int>(l.size()) > want + 4) continue;
+            l.resize(static_cast<size_t>(want), '<');
             std::vector<mrz::CharReading> chars;
             for (char c : l) chars.push_back({{{c, 0.9F}}});
             a->reading.lines.push_back(chars);
