@@ -40,12 +40,17 @@ echo "== libFuzzer, ${fuzz_seconds}s per target"
 CC=clang CXX=clang++ "$root/scripts/build.sh" "$root/build/fuzz" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DDOCVERIFY_BUILD_FUZZERS=ON -DDOCVERIFY_BUILD_TESTS=OFF -DDOCVERIFY_BUILD_BENCHMARKS=OFF \
   -DDOCVERIFY_BUILD_CLI=OFF -DDOCVERIFY_BUILD_SAMPLES=OFF -DDOCVERIFY_WERROR=ON
-for target in fuzz_mrz_text fuzz_mrz_reading fuzz_mrz_build; do
+for target in fuzz_mrz_text fuzz_mrz_reading fuzz_mrz_build fuzz_image_decode fuzz_ocr_model; do
   corpus="$root/fuzz/corpus/mrz_text"
   [ "$target" = fuzz_mrz_build ] && corpus="$root/fuzz/corpus/mrz_build"
+  [ "$target" = fuzz_image_decode ] && corpus="$root/fuzz/corpus/image_decode"
+  [ "$target" = fuzz_ocr_model ] && corpus="$root/fuzz/corpus/ocr_model"
+  max_len=4200
+  [ "$target" = fuzz_image_decode ] && max_len=12000
+  [ "$target" = fuzz_ocr_model ] && max_len=300000
   work="$root/build/fuzz/corpus-$target"
   mkdir -p "$work"
-  (cd "$root/build/fuzz" && "./fuzz/$target" -max_total_time="$fuzz_seconds" -max_len=4200 -print_final_stats=1 \
+  (cd "$root/build/fuzz" && "./fuzz/$target" -max_total_time="$fuzz_seconds" -max_len="$max_len" -rss_limit_mb=3072 -print_final_stats=1 \
      "$work" "$corpus" 2>&1 | grep -E "^(Done|stat::number_of_executed_units)|ERROR|SUMMARY" || true)
   if ls "$root/build/fuzz"/crash-* "$root/build/fuzz"/leak-* "$root/build/fuzz"/timeout-* >/dev/null 2>&1; then
     echo "fuzz: $target found a failing input (see build/fuzz/)" >&2

@@ -21,7 +21,7 @@ namespace {
 
 struct Options {
   std::string out = "ocrb_mlp.bin";
-  int lines = 9000, test_lines = 1500, epochs = 14, hidden = 160;
+  int lines = 14000, test_lines = 1500, epochs = 16, hidden = 200;
   std::uint64_t seed = 20261201;
 };
 

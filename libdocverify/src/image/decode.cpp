@@ -2,6 +2,8 @@
 
 #include <cstdio>
 #include <cstring>
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <vector>
 
@@ -38,6 +40,26 @@ bool jpeg_dimensions(const unsigned char* d, std::size_t n, int& w, int& h) {
   return false;
 }
 
+// Width and height tags (256, 257) of the first image file directory.
+bool tiff_dimensions(const unsigned char* d, std::size_t n, int& w, int& h) {
+  const bool le = d[0] == 'I';
+  auto u16 = [&](std::size_t at) { return le ? le16(d + at) : be16(d + at); };
+  auto u32 = [&](std::size_t at) { return le ? le32(d + at) : be32(d + at); };
+  const std::size_t ifd = u32(4);
+  if (ifd + 2 > n) return false;
+  const std::size_t count = u16(ifd);
+  w = h = -1;
+  for (std::size_t i = 0; i < count && ifd + 2 + 12 * (i + 1) <= n; ++i) {
+    const std::size_t e = ifd + 2 + 12 * i;
+    const std::uint32_t tag = u16(e), type = u16(e + 2);
+    const std::uint32_t value = type == 3 ? u16(e + 8) : u32(e + 8);
+    if (type != 3 && type != 4) continue;
+    if (tag == 256) w = static_cast<int>(std::min<std::uint32_t>(value, 0x7FFFFFFF));
+    if (tag == 257) h = static_cast<int>(std::min<std::uint32_t>(value, 0x7FFFFFFF));
+  }
+  return w >= 0 && h >= 0;
+}
+
 }  // namespace
 
 bool peek_dimensions(const unsigned char* d, std::size_t n, int& w, int& h) {
@@ -48,11 +70,14 @@ bool peek_dimensions(const unsigned char* d, std::size_t n, int& w, int& h) {
   }
   if (n >= 4 && d[0] == 0xFF && d[1] == 0xD8 && d[2] == 0xFF) return jpeg_dimensions(d, n, w, h);
   if (n >= 26 && d[0] == 'B' && d[1] == 'M') {
-    w = static_cast<int>(le32(d + 18));
-    const auto raw_h = static_cast<std::int32_t>(le32(d + 22));
-    h = raw_h < 0 ? -raw_h : raw_h;
-    return w >= 0;
+    // Height is signed (negative: rows top-down); widen before negating INT32_MIN.
+    const std::int64_t raw_w = static_cast<std::int32_t>(le32(d + 18));
+    const std::int64_t raw_h = static_cast<std::int32_t>(le32(d + 22));
+    w = static_cast<int>(std::clamp<std::int64_t>(raw_w, -1, 0x7FFFFFFF));
+    h = static_cast<int>(std::min<std::int64_t>(raw_h < 0 ? -raw_h : raw_h, 0x7FFFFFFF));
+    return true;
   }
+  if (n >= 8 && (std::memcmp(d, "II*\0", 4) == 0 || std::memcmp(d, "MM\0*", 4) == 0)) return tiff_dimensions(d, n, w, h);
   if (n >= 10 && (std::memcmp(d, "GIF87a", 6) == 0 || std::memcmp(d, "GIF89a", 6) == 0)) {
     w = static_cast<int>(le16(d + 6));
     h = static_cast<int>(le16(d + 8));
@@ -92,9 +117,10 @@ cv::Mat decode_image(const unsigned char* data, std::size_t size, const DecodeLi
   }
   cv::Mat image;
   try {
-    // IMREAD_COLOR applies the EXIF orientation; keep greys grey (no wasted channels).
+    // ANYCOLOR keeps greys grey (no wasted channels); like COLOR, it applies the EXIF
+    // orientation and gives 8 bits per channel.
     const cv::Mat buffer(1, static_cast<int>(size), CV_8U, const_cast<unsigned char*>(data));
-    image = cv::imdecode(buffer, cv::IMREAD_COLOR);
+    image = cv::imdecode(buffer, cv::IMREAD_ANYCOLOR);
   } catch (const cv::Exception& e) {
     throw ImageError(std::string("image could not be decoded: ") + e.what());
   }
@@ -105,6 +131,8 @@ cv::Mat decode_image(const unsigned char* data, std::size_t size, const DecodeLi
 }
 
 cv::Mat decode_image_file(const std::string& path, const DecodeLimits& limits) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) throw ResourceError("'" + path + "' is not a readable image file");
   std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) throw ResourceError("cannot open image file '" + path + "'");
   const std::streamoff end = in.tellg();

@@ -15,11 +15,12 @@ struct DecodeLimits {
   std::uint64_t max_pixels = 100'000'000u;
 };
 
-// Width and height from the container header (PNG, JPEG, BMP, WebP, GIF); false when the
-// header does not say or is not one of these.
+// Width and height from the container header (PNG, JPEG, BMP, WebP, GIF, TIFF); false
+// when the header does not say or is not one of these.
 bool peek_dimensions(const unsigned char* data, std::size_t size, int& width, int& height);
 
-// BGR image (grey inputs are returned single-channel). Throws ImageError.
+// BGR image, or single-channel for grey inputs. Throws ImageError (bad or oversized
+// image) or ResourceError (a path that is not a readable file).
 cv::Mat decode_image(const unsigned char* data, std::size_t size, const DecodeLimits& limits = {});
 cv::Mat decode_image_file(const std::string& path, const DecodeLimits& limits = {});
 

@@ -326,7 +326,38 @@ MrzCandidate MrzCandidate::extended(int chars, bool keep_left) const {
   return c;
 }
 
+namespace {
+std::vector<MrzCandidate> locate_upright_or_skewed(const cv::Mat& gray, const LocatorLimits& limits);
+}  // namespace
+
 std::vector<MrzCandidate> locate_mrz(const cv::Mat& gray, const LocatorLimits& limits) {
+  std::vector<MrzCandidate> found = locate_upright_or_skewed(gray, limits);
+  if (!found.empty()) return found;
+  // Square closings join a line's characters in every direction, but near the diagonals
+  // they also join the MRZ to the print beside it. Look once more with the frame turned
+  // an eighth of a turn and map what is found back.
+  const cv::Point2f centre(gray.cols / 2.0F, gray.rows / 2.0F);
+  const int side = static_cast<int>(std::hypot(gray.cols, gray.rows)) + 2;
+  cv::Mat turn = cv::getRotationMatrix2D(centre, 45.0, 1.0);
+  turn.at<double>(0, 2) += side / 2.0 - centre.x;
+  turn.at<double>(1, 2) += side / 2.0 - centre.y;
+  cv::Mat turned;
+  cv::warpAffine(gray, turned, turn, cv::Size(side, side), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+  cv::Mat back;
+  cv::invertAffineTransform(turn, back);
+  const cv::Matx23d b(back);
+  auto map = [&](cv::Point2f p) {
+    return cv::Point2f(static_cast<float>(b(0, 0) * p.x + b(0, 1) * p.y + b(0, 2)), static_cast<float>(b(1, 0) * p.x + b(1, 1) * p.y + b(1, 2)));
+  };
+  found = locate_upright_or_skewed(turned, limits);
+  for (auto& c : found)
+    for (auto& r : c.rows) r.left = map(r.left), r.right = map(r.right);
+  return found;
+}
+
+namespace {
+
+std::vector<MrzCandidate> locate_upright_or_skewed(const cv::Mat& gray, const LocatorLimits& limits) {
   std::vector<MrzCandidate> found;
   const std::vector<Block> blocks = text_blocks(gray);
   int examined = 0;
@@ -343,12 +374,11 @@ std::vector<MrzCandidate> locate_mrz(const cv::Mat& gray, const LocatorLimits& l
       if (cv::pointPolygonTest(q, r.center, false) >= 0) known = true;
     }
     if (known) continue;
-    double angle = r.angle;
-    double longer = r.size.width, shorter = r.size.height;
-    if (r.size.width < r.size.height) {
-      angle += 90.0;
-      std::swap(longer, shorter);
-    }
+    // Turn the block's long axis level: the angle comes from the axis itself, not from
+    // minAreaRect's angle convention (which changed between OpenCV releases).
+    const Axis axis = axis_of(r);
+    const double angle = std::atan2(axis.dir.y, axis.dir.x) * 180.0 / 3.14159265358979;
+    const double longer = 2 * axis.half_length, shorter = axis.thickness;
     if (shorter < limits.min_char_height * 0.8) continue;
     // Deskewed patch around the block, with room for MRZ lines the block did not join.
     // Characters ~15-40 px high in the patch: a thin block is one line, a thick one holds
@@ -404,5 +434,7 @@ std::vector<MrzCandidate> locate_mrz(const cv::Mat& gray, const LocatorLimits& l
   std::sort(found.begin(), found.end(), [](const MrzCandidate& a, const MrzCandidate& b) { return a.score > b.score; });
   return found;
 }
+
+}  // namespace
 
 }  // namespace docverify::image

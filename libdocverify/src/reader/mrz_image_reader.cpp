@@ -9,6 +9,7 @@
 #include "errors/input_error.hpp"
 #include "image/mrz_locator.hpp"
 #include "image/mrz_rectifier.hpp"
+#include "mrz/country_codes.hpp"
 #include "mrz/format.hpp"
 #include "mrz/parser.hpp"
 #include "ocr/classifier.hpp"
@@ -26,6 +27,8 @@ double ms_since(Clock::time_point t) { return std::chrono::duration<double, std:
 // only where a check digit proves it.
 constexpr float kTesseractAlternativeConfidence = 0.30F;
 constexpr int kTopK = 4;
+// Mean first-choice confidence below which a reading is not taken for an MRZ at all.
+constexpr double kMinMeanConfidence = 0.75;
 
 struct Attempt {
   image::RectifiedMrz rectified;
@@ -364,12 +367,29 @@ ImageReadResult MrzImageReader::read(const cv::Mat& image) {
     const mrz::MrzResult& r = attempt.result;
     // Found: the check digits (at least half) or the whole MRZ say this is one; clutter that
     // happens to line up as rows of characters does not get that far.
-    const int verified = verified_digits(r);
-    const bool looks_real = r.valid || (r.check_digit_count > 0 && 2 * verified >= r.check_digit_count && verified >= 2);
+    // A reading that is not valid counts as an MRZ only on evidence corrections cannot
+    // fake: check digits that verify as read, a document code of the format's letters and
+    // an issuing state that exists.
+    int verified = 0;
+    for (int i = 0; i < r.check_digit_count; ++i) {
+      const auto& cd = r.check_digits[static_cast<size_t>(i)];
+      verified += cd.status == mrz::CheckDigitStatus::ok && !cd.corrected;
+    }
+    const char code = r.lines.count() > 0 ? r.lines.at(0, 0) : '\0';
+    const bool plausible_header = (code == 'P' || code == 'I' || code == 'A' || code == 'C' || code == 'V') &&
+                                  mrz::find_country_code(r.fields.issuing_state) != nullptr;
+    // Corrections can make a digit verify in print that is no MRZ at all, so the classifier
+    // must also have seen OCR-B characters: most cells read with confidence.
+    double confidence_sum = 0;
+    int cells = 0;
+    for (const auto& line : attempt.probabilities)  // before the grammar renormalised them
+      for (const auto& p : line) confidence_sum += *std::max_element(p.begin(), p.end()), ++cells;
+    const double mean_confidence = cells ? confidence_sum / cells : 0.0;
+    const bool looks_real = (cells == 0 || mean_confidence >= kMinMeanConfidence) && plausible_header &&
+                            (r.valid || (2 * verified >= r.check_digit_count && verified >= 2));
     if (!looks_real) continue;
     MrzReadout ro;
     ro.mrz = r;
-    ro.upside_down = attempt.upside_down;
     ro.readings = attempt.reading.lines;
     for (const auto& line : attempt.reading.lines) {
       std::string s;
@@ -413,7 +433,12 @@ ImageReadResult MrzImageReader::read(const cv::Mat& image) {
     const cv::Point2f dir = ro.mrz_quad[1] - ro.mrz_quad[0];
     ro.rotation_deg = static_cast<int>(std::lround(-std::atan2(dir.y, dir.x) * 180.0 / 3.14159265358979)) % 360;
     if (ro.rotation_deg < 0) ro.rotation_deg += 360;
+    ro.upside_down = ro.rotation_deg > 135 && ro.rotation_deg < 225;  // relative to the frame
     ro.quality = measure_quality(gray, rect, ro.mrz_quad, candidate->pitch);
+    // The same MRZ reached through two candidates (two scales, two blocks) is one document.
+    const cv::Point2f centre = (ro.mrz_quad[0] + ro.mrz_quad[2]) * 0.5F;
+    auto same_place = [&](const MrzReadout& kept) { return cv::pointPolygonTest(kept.mrz_quad, centre, false) >= 0; };
+    if (!first && (same_place(out.best) || std::any_of(out.others.begin(), out.others.end(), same_place))) continue;
     if (first) {
       out.found = true;
       out.best = std::move(ro);

@@ -51,7 +51,7 @@ struct MrzReadout {
   std::vector<cv::Point2f> document_quad;      // projected from the MRZ through the format's page layout
   ImageQuality quality;
   bool tesseract_used = false;
-  bool upside_down = false;
+  bool upside_down = false;                    // read against the frame's up: rotation 135-225 degrees
   int rotation_deg = 0;                        // reading direction in the frame, degrees counter-clockwise
   // Recogniser output per line (before correction) and per character confidences.
   std::vector<std::string> raw_lines;
