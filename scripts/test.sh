@@ -20,7 +20,7 @@ ctest --test-dir "$root/build/release" --output-on-failure -j "$jobs"
 "$root/build/release/benchmarks/docverify_read_bench" --benchmark_min_time=0.01 >/dev/null
 # The accuracy harness on a small corpus: it must run and print its tables (the full run,
 # 504 images per profile, is in benchmarks/README.md).
-"$root/build/release/benchmarks/docverify_mrz_read_accuracy" --per-format 2 --baseline-per-format 1 --negatives 4 2>/dev/null | tail -3
+"$root/build/release/benchmarks/docverify_mrz_read_accuracy" --limit 12 --baseline-every 6 2>/dev/null | tail -3
 
 echo "== Debug build with ASan + UBSan (-Werror)"
 "$root/scripts/build.sh" "$root/build/asan" -DCMAKE_BUILD_TYPE=Debug -DDOCVERIFY_WERROR=ON \
