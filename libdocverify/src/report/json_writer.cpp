@@ -1,5 +1,7 @@
 #include "report/json_writer.hpp"
 
+#include <charconv>
+
 #include <cmath>
 #include <cstdio>
 
@@ -110,9 +112,15 @@ JsonWriter& JsonWriter::value(double d) {
     out_ += "null";
     return *this;
   }
+  // The shortest text that reads back as the same double (16.015, not 16.015000000000001).
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.17g", d);
-  out_ += buf;
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, d);
+  if (ec != std::errc()) {
+    std::snprintf(buf, sizeof buf, "%.17g", d);
+    out_ += buf;
+  } else {
+    out_.append(buf, end);
+  }
   return *this;
 }
 JsonWriter& JsonWriter::null() {

@@ -1,5 +1,6 @@
 #include "report/read_report.hpp"
 
+#include <cmath>
 #include <cstdio>
 
 #include "calendar/date.hpp"
@@ -9,11 +10,17 @@ namespace docverify::report {
 
 namespace {
 
+// Measurements to a precision that means something (0.01 px, 0.001 of a ratio, 0.01 ms).
+double rounded(double v, double step) {
+  const double per_unit = std::round(1.0 / step);  // 100 for 0.01: an exact divisor
+  return std::round(v * per_unit) / per_unit;
+}
+
 void write_quad(JsonWriter& w, std::string_view name, const std::vector<cv::Point2f>& quad) {
   w.key(name).begin_array();
   for (const auto& p : quad) {
     w.begin_array();
-    w.value(static_cast<double>(p.x)).value(static_cast<double>(p.y));
+    w.value(rounded(p.x, 0.01)).value(rounded(p.y, 0.01));
     w.end_array();
   }
   w.end_array();
@@ -21,7 +28,7 @@ void write_quad(JsonWriter& w, std::string_view name, const std::vector<cv::Poin
 
 void write_image_members(JsonWriter& w, const reader::MrzReadout& r) {
   w.field("valid", r.valid);
-  w.field("confidence", static_cast<double>(r.confidence));
+  w.field("confidence", rounded(r.confidence, 0.0001));
   w.field("rotation_deg", r.rotation_deg);
   w.field("upside_down", r.upside_down);
   w.field("tesseract_used", r.tesseract_used);
@@ -29,7 +36,7 @@ void write_image_members(JsonWriter& w, const reader::MrzReadout& r) {
   for (const auto& l : r.raw_lines) w.value(l);
   w.end_array();
   w.key("field_confidence").begin_object();
-  for (const auto& f : r.fields) w.field(f.zone, static_cast<double>(f.confidence));
+  for (const auto& f : r.fields) w.field(f.zone, rounded(f.confidence, 0.0001));
   w.end_object();
   w.key("uncertain").begin_array();
   for (const auto& u : r.uncertain) {
@@ -41,10 +48,10 @@ void write_image_members(JsonWriter& w, const reader::MrzReadout& r) {
   write_quad(w, "mrz_quad", r.mrz_quad);
   write_quad(w, "document_quad", r.document_quad);
   w.key("quality").begin_object();
-  w.field("sharpness", r.quality.sharpness);
-  w.field("glare", r.quality.glare);
-  w.field("char_height_px", r.quality.char_height_px);
-  w.field("dpi_estimate", r.quality.dpi_estimate);
+  w.field("sharpness", rounded(r.quality.sharpness, 0.001));
+  w.field("glare", rounded(r.quality.glare, 0.0001));
+  w.field("char_height_px", rounded(r.quality.char_height_px, 0.01));
+  w.field("dpi_estimate", rounded(r.quality.dpi_estimate, 0.1));
   w.end_object();
 }
 
@@ -63,11 +70,11 @@ std::string read_report_json(const reader::ImageReadResult& result, const Report
   w.field("found", result.found);
   if (result.found) write_image_members(w, result.best);
   w.key("timings_ms").begin_object();
-  w.field("decode", result.timings.decode_ms);
-  w.field("locate", result.timings.locate_ms);
-  w.field("recognise", result.timings.recognise_ms);
-  w.field("tesseract", result.timings.tesseract_ms);
-  w.field("total", result.timings.total_ms);
+  w.field("decode", rounded(result.timings.decode_ms, 0.01));
+  w.field("locate", rounded(result.timings.locate_ms, 0.01));
+  w.field("recognise", rounded(result.timings.recognise_ms, 0.01));
+  w.field("tesseract", rounded(result.timings.tesseract_ms, 0.01));
+  w.field("total", rounded(result.timings.total_ms, 0.01));
   w.end_object();
   w.key("others").begin_array();
   for (const auto& o : result.others) {
