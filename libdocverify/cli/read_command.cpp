@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <stdexcept>
 #include <string>
@@ -7,7 +6,6 @@
 #include "cli_args.hpp"
 #include "commands.hpp"
 #include "errors/input_error.hpp"
-#include "image/decode.hpp"
 #include "reader/mrz_image_reader.hpp"
 #include "report/read_report.hpp"
 
@@ -56,11 +54,7 @@ int run_read(int argc, char** argv) {
   int status = 0;
   for (const auto& path : paths) {
     try {
-      const auto t = std::chrono::steady_clock::now();
-      const cv::Mat image = image::decode_image_file(path);
-      const double decode_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
-      reader::ImageReadResult result = mrz_reader.read(image);
-      result.timings.decode_ms = decode_ms;
+      const reader::ImageReadResult result = mrz_reader.read_file(path);
       const std::string out = json ? report::read_report_json(result, ctx, path) : report::read_report_text(result, ctx, path);
       std::fwrite(out.data(), 1, out.size(), stdout);
       if (!result.found || !result.best.valid) status = std::max(status, 1);

@@ -150,3 +150,22 @@ def take_string(pointer: c_void_p) -> str:
 
 
 __all__ = ["lib", "check", "take_string", "ContextOptions", "ImageView", "DocVerifyError"]
+
+
+class Closable:
+    """Owners of a native handle: ``with`` closes it, and so does garbage collection."""
+
+    def close(self) -> None:  # pragma: no cover - every owner defines it
+        raise NotImplementedError
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:
+            pass

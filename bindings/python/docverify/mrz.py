@@ -168,7 +168,7 @@ def _date_number(today: DateLike) -> int:
     return today.year * 10000 + today.month * 100 + today.day
 
 
-class Context:
+class Context(_native.Closable):
     """A reusable docverify context: use one per thread (see docs/threading.md)."""
 
     def __init__(self, profile: str = "kiosk", today: DateLike = None, correct: bool = True) -> None:
@@ -209,17 +209,6 @@ class Context:
             lib.dv_context_free(self._handle)
             self._handle = ctypes.c_void_p()
 
-    def __enter__(self) -> "Context":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def __del__(self) -> None:
-        try:
-            self.close()
-        except Exception:
-            pass
 
 
 _local = threading.local()

@@ -94,7 +94,7 @@ def read_mrz(image: Union[str, os.PathLike, bytes, bytearray, memoryview, Any], 
             lib.dv_read_result_free(result)
 
 
-class MrzStream:
+class MrzStream(_native.Closable):
     """Successive camera frames of one document: ``feed(frame)`` returns (ready, report);
     ``ready`` once the per-character vote verifies and ``frames_to_agree`` frames agree."""
 
@@ -130,14 +130,3 @@ class MrzStream:
         if getattr(self, "_ctx", None):
             self._ctx.close()
 
-    def __enter__(self) -> "MrzStream":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def __del__(self) -> None:
-        try:
-            self.close()
-        except Exception:
-            pass

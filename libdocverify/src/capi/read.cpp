@@ -1,5 +1,4 @@
 // C API: the image reader and the stream session over reader/.
-#include <chrono>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -10,7 +9,6 @@
 #include "capi/firewall.hpp"
 #include "capi/handles.hpp"
 #include "capi/secure_zero.hpp"
-#include "image/decode.hpp"
 #include "reader/mrz_image_reader.hpp"
 #include "reader/mrz_stream.hpp"
 #include "report/read_report.hpp"
@@ -102,22 +100,19 @@ std::unique_ptr<dv_read_result> wrap(reader::ImageReadResult r, const reader::Re
   return h;
 }
 
-template <class Decode>
-dv_status read_with(dv_read_result** out, dv_context* ctx, const dv_read_options* options, const char* what, Decode&& decode) {
+// The shared preamble of the three read calls; `read` runs the reader on the input.
+template <class Read>
+dv_status read_with(dv_read_result** out, dv_context* ctx, const dv_read_options* options, const char* what, Read&& read) {
   return guard([&]() -> dv_status {
     if (!out) return fail(DV_E_INVALID_ARG, std::string(what) + ": out is NULL");
     *out = nullptr;
     if (!ctx) return fail(DV_E_INVALID_ARG, std::string(what) + ": ctx is NULL");
     if (const dv_status s = check_options(options); s != DV_OK) return s;
     const reader::ReadOptions o = read_options_of(*ctx, options);
-    const auto t = std::chrono::steady_clock::now();
-    std::string source;
-    cv::Mat image;
-    if (const dv_status s = decode(image, source); s != DV_OK) return s;
-    const double decode_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
     reader::MrzImageReader mrz_reader(o);
-    reader::ImageReadResult r = mrz_reader.read(image);
-    r.timings.decode_ms = decode_ms;
+    reader::ImageReadResult r;
+    std::string source;
+    if (const dv_status s = read(mrz_reader, r, source); s != DV_OK) return s;
     *out = wrap(std::move(r), o, std::move(source)).release();
     return DV_OK;
   });
@@ -130,27 +125,27 @@ const reader::MrzReadout* best_of(const dv_read_result* r) { return r && r->resu
 extern "C" {
 
 DV_API dv_status dv_read_image(dv_read_result** out, dv_context* ctx, const dv_image_view* image, const dv_read_options* options) {
-  return read_with(out, ctx, options, "dv_read_image", [&](cv::Mat& m, std::string& source) -> dv_status {
+  return read_with(out, ctx, options, "dv_read_image", [&](reader::MrzImageReader& rd, reader::ImageReadResult& r, std::string& source) -> dv_status {
     if (const dv_status s = dv_image_view_check(image); s != DV_OK) return s;
-    m = mat_of(*image);
+    r = rd.read(mat_of(*image));
     source = "pixels";
     return DV_OK;
   });
 }
 
 DV_API dv_status dv_read_encoded(dv_read_result** out, dv_context* ctx, const dv_encoded_image* image, const dv_read_options* options) {
-  return read_with(out, ctx, options, "dv_read_encoded", [&](cv::Mat& m, std::string& source) -> dv_status {
+  return read_with(out, ctx, options, "dv_read_encoded", [&](reader::MrzImageReader& rd, reader::ImageReadResult& r, std::string& source) -> dv_status {
     if (const dv_status s = dv_encoded_image_check(image, nullptr); s != DV_OK) return s;
-    m = docverify::image::decode_image(image->data, image->size);
+    r = rd.read_encoded(image->data, image->size);
     source = "bytes";
     return DV_OK;
   });
 }
 
 DV_API dv_status dv_read_file(dv_read_result** out, dv_context* ctx, const char* path, const dv_read_options* options) {
-  return read_with(out, ctx, options, "dv_read_file", [&](cv::Mat& m, std::string& source) -> dv_status {
+  return read_with(out, ctx, options, "dv_read_file", [&](reader::MrzImageReader& rd, reader::ImageReadResult& r, std::string& source) -> dv_status {
     if (!path) return fail(DV_E_INVALID_ARG, "dv_read_file: path is NULL");
-    m = docverify::image::decode_image_file(path);
+    r = rd.read_file(path);
     source = path;
     return DV_OK;
   });

@@ -250,7 +250,6 @@ int nearest_length(double chars, int& second) {
 // 2 or 3 rows that line up as an MRZ: equal lengths, common left edge, regular spacing.
 bool group_rows(const std::vector<Row>& rows, size_t first, size_t count, MrzCandidate& out, const cv::Mat& to_frame) {
   if (first + count > rows.size()) return false;
-  const Row& top = rows[first];
   double pitch = 0, height = 0;
   for (size_t i = first; i < first + count; ++i) pitch += rows[i].pitch, height += rows[i].height;
   pitch /= static_cast<double>(count), height /= static_cast<double>(count);
@@ -270,7 +269,6 @@ bool group_rows(const std::vector<Row>& rows, size_t first, size_t count, MrzCan
     }
   }
   const double length = right - left;
-  (void)top;
   int second = 0;
   const int n = nearest_length(length / pitch + 0.3, second);
   if (n == 0 || (count == 3 && n != 30)) return false;

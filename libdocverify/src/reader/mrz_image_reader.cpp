@@ -7,6 +7,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "errors/input_error.hpp"
+#include "image/decode.hpp"
 #include "image/mrz_locator.hpp"
 #include "image/mrz_rectifier.hpp"
 #include "mrz/country_codes.hpp"
@@ -38,7 +39,6 @@ struct Attempt {
   double score = -1e300;
   int unsure = 0;  // characters no check digit covers, read below the confidence floor
   bool parsed = false;
-  bool upside_down = false;
 };
 
 void recognise(Attempt& a) {
@@ -101,30 +101,36 @@ std::vector<bool> covered_positions(const mrz::Layout& layout);
 // corrections to characters the classifier hardly saw, count as unsure.
 constexpr float kMinCorrectionConfidence = 0.15F;
 
-int count_unsure(const Attempt& a, float floor) {
-  const mrz::Layout& layout = mrz::layout_of(a.result.format);
+}  // namespace
+
+int count_unsure(const mrz::MrzResult& result, const mrz::MrzReading& reading, float floor) {
+  const mrz::Layout& layout = mrz::layout_of(result.format);
   int unsure = 0;
-  for (int li = 0; li < layout.lines && li < static_cast<int>(a.reading.lines.size()); ++li)
-    for (int ci = 0; ci < layout.length && ci < static_cast<int>(a.reading.lines[static_cast<size_t>(li)].size()); ++ci)
-      if (!covered_by_check_digit(a.result.format, li, ci) &&
-          confidence_of(a.reading.lines[static_cast<size_t>(li)][static_cast<size_t>(ci)], a.result.lines.at(li, ci)) < floor)
+  for (int li = 0; li < layout.lines && li < static_cast<int>(reading.lines.size()); ++li)
+    for (int ci = 0; ci < layout.length && ci < static_cast<int>(reading.lines[static_cast<size_t>(li)].size()); ++ci)
+      if (!covered_by_check_digit(result.format, li, ci) &&
+          confidence_of(reading.lines[static_cast<size_t>(li)][static_cast<size_t>(ci)], result.lines.at(li, ci)) < floor)
         ++unsure;
   int per_field[8] = {};
-  for (const auto& c : a.result.corrections) {
+  for (const auto& c : result.corrections) {
     ++per_field[static_cast<int>(c.proven_by) & 7];
-    if (c.line < a.reading.lines.size() && c.column < a.reading.lines[c.line].size() &&
-        confidence_of(a.reading.lines[c.line][c.column], c.to) < kMinCorrectionConfidence)
+    if (c.line < reading.lines.size() && c.column < reading.lines[c.line].size() &&
+        confidence_of(reading.lines[c.line][c.column], c.to) < kMinCorrectionConfidence)
       ++unsure;
   }
   for (int n : per_field) unsure += n >= 2 ? n : 0;
   return unsure;
-}// Ranks readings: verified check digits first, then characters nobody can verify read
+}
+
+namespace {
+
+// Ranks readings: verified check digits first, then characters nobody can verify read
 // surely, then the classifier's mean confidence.
 void evaluate(Attempt& a, const mrz::MrzOptions& options, float floor) {
   try {
     a.result = mrz::parse_mrz_reading(a.reading, options);
     a.parsed = true;
-    a.unsure = count_unsure(a, floor);
+    a.unsure = count_unsure(a.result, a.reading, floor);
     a.score = 10.0 * verified_digits(a.result) + (a.result.valid ? 20.0 : 0.0) - 2.0 * a.unsure + mean_log_confidence(a.reading);
   } catch (const InputError&) {
     a.parsed = false;
@@ -280,20 +286,17 @@ ImageReadResult MrzImageReader::read(const cv::Mat& image) {
       hypotheses.push_back(candidate);
       hypotheses.back().chars_per_row = candidate.alternative_chars_per_row;
     }
-    const size_t measured = hypotheses.size();
     for (int n : {30, 36, 44})
       if (n >= candidate.chars_per_row && (candidate.rows.size() == 3) == (n == 30) && options_.engine != OcrEngine::tesseract)
         for (bool keep_left : {true, false}) hypotheses.push_back(candidate.extended(n, keep_left));
     for (size_t hi = 0; hi < hypotheses.size(); ++hi) {
       if (hi > 0 && accepted(best)) break;
-      (void)measured;
       const image::MrzCandidate& h = hypotheses[hi];
       const int n = h.chars_per_row;
       Attempt upright;
       if (!image::rectify_mrz(gray, h, n, upright.rectified)) continue;
       Attempt turned;
       turned.rectified = image::rotate_half_turn(upright.rectified);
-      turned.upside_down = true;
       for (Attempt* a : {&upright, &turned}) {
         if (options_.engine == OcrEngine::tesseract) continue;
         // A reading whose check digits verify cannot be bettered by the other way up.
@@ -450,6 +453,26 @@ ImageReadResult MrzImageReader::read(const cv::Mat& image) {
   }
   out.timings.total_ms = ms_since(start);
   return out;
+}
+
+namespace {
+template <class Decode>
+ImageReadResult timed_decode_then_read(MrzImageReader& reader, Decode&& decode) {
+  const auto t = Clock::now();
+  const cv::Mat image = decode();
+  const double decode_ms = ms_since(t);
+  ImageReadResult r = reader.read(image);
+  r.timings.decode_ms = decode_ms;
+  return r;
+}
+}  // namespace
+
+ImageReadResult MrzImageReader::read_encoded(const unsigned char* data, std::size_t size) {
+  return timed_decode_then_read(*this, [&] { return image::decode_image(data, size); });
+}
+
+ImageReadResult MrzImageReader::read_file(const std::string& path) {
+  return timed_decode_then_read(*this, [&] { return image::decode_image_file(path); });
 }
 
 }  // namespace docverify::reader

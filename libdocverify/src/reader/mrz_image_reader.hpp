@@ -68,6 +68,12 @@ struct ImageReadResult {
 // True when some check digit covers (line, column) of `format` (the digit itself included).
 bool covered_by_check_digit(mrz::Format format, int line, int column) noexcept;
 
+// Characters a reading cannot vouch for: those no check digit covers read below `floor`,
+// corrections to characters the recogniser hardly saw, and every correction in a field
+// corrected more than once (one mod-10 digit verifies two substitutions by chance about
+// one time in ten). A result is valid only when this is 0; the stream session's vote too.
+int count_unsure(const mrz::MrzResult& result, const mrz::MrzReading& reading, float floor);
+
 class MrzImageReader {
  public:
   explicit MrzImageReader(ReadOptions options = {});
@@ -77,6 +83,10 @@ class MrzImageReader {
 
   // `image`: CV_8UC1, CV_8UC3 (BGR) or CV_8UC4 (BGRA).
   ImageReadResult read(const cv::Mat& image);
+  // Encoded bytes or a file, decoded within image::DecodeLimits (timings.decode_ms set);
+  // throws ImageError / ResourceError as image::decode_image does.
+  ImageReadResult read_encoded(const unsigned char* data, std::size_t size);
+  ImageReadResult read_file(const std::string& path);
   const ReadOptions& options() const noexcept { return options_; }
 
  private:

@@ -98,20 +98,8 @@ StreamStatus MrzStream::feed(const cv::Mat& frame) {
     for (size_t i = 0; i < std::min(f.size(), vote_joined.size()); ++i) differences += f[i] != vote_joined[i];
     status.frames_agreeing += f.size() == vote_joined.size() && differences <= 2;
   }
-  // Characters no check digit covers must be sure in the vote too.
-  bool unsure = false;
-  for (int li = 0; li < lines_; ++li)
-    for (int ci = 0; ci < length_; ++ci) {
-      if (covered_by_check_digit(format_, li, ci)) continue;
-      float conf = 0;
-      for (const auto& c : voted.lines[static_cast<size_t>(li)][static_cast<size_t>(ci)].candidates)
-        if (c.ch == vote.lines.at(li, ci)) conf = c.confidence;
-      if (conf < reader_.options().min_uncovered_confidence) unsure = true;
-    }
-  // As for one frame: two corrections proven by one check digit are no proof.
-  int per_field[8] = {};
-  for (const auto& c : vote.corrections)
-    if (++per_field[static_cast<int>(c.proven_by) & 7] >= 2) unsure = true;
+  // The same rule as for one frame: nothing the vote cannot vouch for.
+  const bool unsure = count_unsure(vote, voted, reader_.options().min_uncovered_confidence) > 0;
   if (vote.valid && !unsure && status.frames_agreeing >= options_.frames_to_agree) {
     status.ready = true;
     status.result.found = true;
