@@ -53,7 +53,7 @@ void tally(Tally& t, const synth::Specimen& s, const ImageReadResult& r) {
 
 class IdCardPhoto : public ::testing::TestWithParam<Format> {};
 
-// 20 photos per format, at least 70 % read exactly (7 of 10 with less chance in it).
+// 20 photos per format, at least 85 % read exactly (the harness measures ~97 % on 540).
 TEST_P(IdCardPhoto, MostReadExactlyNoneAcceptedWrong) {
   MrzImageReader reader(read_options());
   Tally t;
@@ -65,7 +65,7 @@ TEST_P(IdCardPhoto, MostReadExactlyNoneAcceptedWrong) {
     if (!read_exactly(r, s.page.mrz_lines))
       misses += s.name + (r.found ? " read:\n" + joined(lines_of(r.best)) : " not found\n");
   }
-  EXPECT_GE(t.exact, 14) << t.exact << " of " << t.images << " read exactly; misses:\n" << misses;
+  EXPECT_GE(t.exact, 17) << t.exact << " of " << t.images << " read exactly; misses:\n" << misses;
   EXPECT_EQ(t.accepted_wrong, 0) << t.wrong;
 }
 

@@ -10,15 +10,23 @@ namespace docverify::image {
 
 namespace {
 
-// MRZ line pitch over capital height: 4.23 mm (TD1) to 6.35 mm (TD2, TD3, visas) over 2.46 mm.
-constexpr double kMinLinePitchRatio = 4.20 / 2.46 * 0.8;
-constexpr double kMaxLinePitchRatio = 6.35 / 2.46 * 1.25;
+// Line spacing over character pitch: 4.23 mm (TD1) to 6.35 mm (TD2, TD3, visas) over
+// 2.54 mm, less for a page tilted away from the camera, more for print tolerances. The
+// pitch, not the measured character height, is the yardstick: blur and ink spread make
+// characters look taller, never wider apart.
+constexpr double kMinLineSpacingPitches = 4.23 / 2.54 * 0.75;
+constexpr double kMaxLineSpacingPitches = 6.35 / 2.54 * 1.25;
 constexpr int kRowLengths[] = {30, 36, 44};
 
 // A rotated text block found at some scale, in frame pixels.
 struct Block {
   cv::RotatedRect rect;
   double weight;
+  // A page-sized blob: the closings joined the MRZ to the print and security background
+  // around it (ID cards print their lines close together). Its edges still give the
+  // page's direction, and its rows are looked for at full resolution.
+  bool region = false;
+  int level = 0;  // pyramid level it was found at
 };
 
 // Direction of a block's long axis (radians, mod pi), its half length and its thickness.
@@ -65,8 +73,14 @@ void merge_collinear(std::vector<Block>& blocks) {
   }
 }
 
+bool contains(const cv::RotatedRect& r, cv::Point2f p) {
+  cv::Point2f corners[4];
+  r.points(corners);
+  return cv::pointPolygonTest(std::vector<cv::Point2f>(corners, corners + 4), p, false) >= 0;
+}
+
 std::vector<Block> text_blocks(const cv::Mat& gray) {
-  std::vector<Block> blocks;
+  std::vector<Block> blocks, regions;
   const double base = std::min(1.0, 1024.0 / std::max(gray.cols, gray.rows));
   cv::Mat level;
   if (base < 1.0) cv::resize(gray, level, {}, base, base, cv::INTER_AREA);
@@ -88,10 +102,16 @@ std::vector<Block> text_blocks(const cv::Mat& gray) {
       if (c.size() < 4) continue;
       const cv::RotatedRect r = cv::minAreaRect(c);
       const double longer = std::max(r.size.width, r.size.height), shorter = std::min(r.size.width, r.size.height);
-      if (shorter < 5 || longer < 60 || longer < 4.5 * shorter) continue;  // TD1's block is ~7:1
       const double fill = cv::contourArea(c) / std::max(1.0, static_cast<double>(r.size.area()));
+      const cv::RotatedRect frame_rect(r.center / factor, cv::Size2f(r.size.width / static_cast<float>(factor), r.size.height / static_cast<float>(factor)), r.angle);
+      // Pages and cards are 1.3 to 1.6 times as long as high; a blob cut by the frame
+      // or joined to clutter may be longer.
+      if (l <= 2 && longer / factor >= 250 && shorter / factor >= 100 && longer <= 4.5 * shorter && fill >= 0.3) {
+        regions.push_back({frame_rect, longer / factor * fill * 0.5, true, l});
+        continue;
+      }
+      if (shorter < 5 || longer < 60 || longer < 4.5 * shorter) continue;  // TD1's block is ~7:1
       if (fill < 0.45) continue;
-      cv::RotatedRect frame_rect(r.center / factor, cv::Size2f(r.size.width / static_cast<float>(factor), r.size.height / static_cast<float>(factor)), r.angle);
       blocks.push_back({frame_rect, longer / factor * fill});
     }
     cv::Mat next;
@@ -101,6 +121,17 @@ std::vector<Block> text_blocks(const cv::Mat& gray) {
   }
   merge_collinear(blocks);
   std::sort(blocks.begin(), blocks.end(), [](const Block& a, const Block& b) { return a.weight > b.weight; });
+  // Regions after the line blocks: they cost more to search and mostly repeat what a line
+  // block found. The same page seen at two levels is searched once, at the finer level
+  // (coarser ones join more of the surroundings), heaviest first.
+  std::stable_sort(regions.begin(), regions.end(), [](const Block& a, const Block& b) { return a.weight > b.weight; });
+  std::stable_sort(regions.begin(), regions.end(), [](const Block& a, const Block& b) { return a.level < b.level; });
+  for (const Block& r : regions) {
+    bool seen = false;
+    for (const Block& b : blocks)
+      if (b.region && contains(b.rect, r.rect.center)) seen = true;
+    if (!seen) blocks.push_back(r);
+  }
   return blocks;
 }
 
@@ -255,8 +286,16 @@ bool group_rows(const std::vector<Row>& rows, size_t first, size_t count, MrzCan
   pitch /= static_cast<double>(count), height /= static_cast<double>(count);
   // MRZ lines are equally long and left-aligned; glare or a worn edge can cut one short, so
   // every row must share one end with the longest and cover most of it.
+  // Three rows: the middle ends, as one row may also run on into print beside the MRZ.
   double left = 1e18, right = -1e18;
-  for (size_t i = first; i < first + count; ++i) left = std::min(left, rows[i].left), right = std::max(right, rows[i].right);
+  if (count == 3) {
+    double ls[3], rs[3];
+    for (size_t i = 0; i < 3; ++i) ls[i] = rows[first + i].left, rs[i] = rows[first + i].right;
+    std::sort(ls, ls + 3), std::sort(rs, rs + 3);
+    left = ls[1], right = rs[1];
+  } else {
+    for (size_t i = first; i < first + count; ++i) left = std::min(left, rows[i].left), right = std::max(right, rows[i].right);
+  }
   for (size_t i = first; i < first + count; ++i) {
     const Row& r = rows[i];
     const bool left_aligned = std::abs(r.left - left) <= 1.6 * pitch, right_aligned = std::abs(r.right - right) <= 1.6 * pitch;
@@ -264,7 +303,7 @@ bool group_rows(const std::vector<Row>& rows, size_t first, size_t count, MrzCan
     if (r.right - r.left < 0.6 * (right - left)) return false;
     if (i > first) {
       const double spacing = r.mid_y() - rows[i - 1].mid_y();
-      if (spacing < kMinLinePitchRatio * height || spacing > kMaxLinePitchRatio * height) return false;
+      if (spacing < kMinLineSpacingPitches * pitch || spacing > kMaxLineSpacingPitches * pitch || spacing < 1.1 * height) return false;
       if (std::abs(r.slope - rows[i - 1].slope) > 0.05) return false;
     }
   }
@@ -308,6 +347,21 @@ std::vector<cv::Point2f> MrzCandidate::quad() const {
   const cv::Point2f up_b(dir_b.y, -dir_b.x);
   const auto ht = static_cast<float>(t.char_height / 2), hb = static_cast<float>(b.char_height / 2);
   return {t.left + up_t * ht, t.right + up_t * ht, b.right - up_b * hb, b.left - up_b * hb};
+}
+
+MrzCandidate MrzCandidate::with_row_added(bool above) const {
+  MrzCandidate c = *this;
+  if (rows.size() < 2) return c;
+  const MrzRow& a = rows[rows.size() - 2];
+  const MrzRow& b = rows.back();
+  const cv::Point2f step = ((b.left - a.left) + (b.right - a.right)) * 0.5F / static_cast<float>(rows.size() - 1);
+  const cv::Point2f shift = above ? -step : step;
+  MrzRow r = above ? rows.front() : rows.back();
+  r.left += shift, r.right += shift;
+  r.components = 0;
+  if (above) c.rows.insert(c.rows.begin(), r);
+  else c.rows.push_back(r);
+  return c;
 }
 
 MrzCandidate MrzCandidate::extended(int chars, bool keep_left) const {
@@ -358,18 +412,21 @@ namespace {
 std::vector<MrzCandidate> locate_upright_or_skewed(const cv::Mat& gray, const LocatorLimits& limits) {
   std::vector<MrzCandidate> found;
   const std::vector<Block> blocks = text_blocks(gray);
-  int examined = 0;
+  int examined = 0, examined_regions = 0;
   double found_weight = 0;  // of the heaviest block that gave a candidate
   for (const Block& block : blocks) {
-    if (++examined > 16 || static_cast<int>(found.size()) >= limits.max_candidates) break;
+    if (static_cast<int>(found.size()) >= limits.max_candidates) break;
+    if (++(block.region ? examined_regions : examined) > (block.region ? 4 : 16)) continue;
     // Far lighter than an MRZ already found: print of the visual zone, not another document.
-    if (block.weight < 0.25 * found_weight) break;
+    if (!block.region && block.weight < 0.25 * found_weight) continue;
     const cv::RotatedRect& r = block.rect;
     // Skip blocks inside a candidate already found (the same MRZ seen at another scale).
     bool known = false;
     for (const auto& c : found) {
       const auto q = c.quad();
       if (cv::pointPolygonTest(q, r.center, false) >= 0) known = true;
+      // A region around an MRZ already found is that MRZ's page.
+      if (block.region && contains(r, (q[0] + q[2]) * 0.5F)) known = true;
     }
     if (known) continue;
     // Turn the block's long axis level: the angle comes from the axis itself, not from
@@ -381,12 +438,18 @@ std::vector<MrzCandidate> locate_upright_or_skewed(const cv::Mat& gray, const Lo
     // Deskewed patch around the block, with room for MRZ lines the block did not join.
     // Characters ~15-40 px high in the patch: a thin block is one line, a thick one holds
     // two or three lines (or more print the joining swallowed).
-    const bool one_line = longer > 20 * shorter;
-    const double scale = std::min(1.0, (one_line ? 40.0 : 110.0) / shorter);
+    const bool one_line = !block.region && longer > 20 * shorter;
+    // A region is searched at full resolution (up to a size where even a TD1's characters
+    // would be large): its characters' height is not known.
+    const double scale = block.region ? std::min(1.0, 1600.0 / longer) : std::min(1.0, (one_line ? 40.0 : 110.0) / shorter);
     // The block may be a piece of a line (a long filler run breaks the joining): leave room.
-    const double pw = (longer * 1.25 + 4 * shorter) * scale;
-    // A block may be one MRZ line only: leave room for two more on either side.
-    const double ph = (one_line ? shorter * 8.5 : shorter * 1.6) * scale + 20;
+    const double pw = block.region ? longer * 1.1 * scale + 20 : (longer * 1.25 + 4 * shorter) * scale;
+    // A block may be one MRZ line only, or two a third of which the joining missed (it
+    // crosses background print): leave room for more lines on either side.
+    // A thin block that is not very long may be a piece of one line as well.
+    // A region is square: a page's part may be longer across the lines than along them,
+    // so its rows are looked for both ways.
+    const double ph = block.region ? pw : (one_line ? 8.5 : shorter * scale < 60 ? 6.5 : 2.6) * shorter * scale + 20;
     if (pw * ph > 6e6) continue;
     cv::Mat to_patch = cv::getRotationMatrix2D(r.center, angle, scale);
     to_patch.at<double>(0, 2) += pw / 2 - r.center.x;
@@ -397,12 +460,35 @@ std::vector<MrzCandidate> locate_upright_or_skewed(const cv::Mat& gray, const Lo
     cv::invertAffineTransform(to_patch, to_frame);
 
     // Characters: dark strokes smaller than a character's cell.
-    const double est_height = one_line ? shorter * scale : 40.0;
+    // A region's MRZ characters: about 1/35 (TD1) to 1/51 (TD3) of the page's length.
+    const double est_height = block.region ? longer * scale / 35.0 : one_line ? shorter * scale : 40.0;
     const int k = std::clamp(static_cast<int>(est_height * 0.9), 7, 45) | 1;
     cv::Mat bh, bin;
     cv::morphologyEx(patch, bh, cv::MORPH_BLACKHAT, cv::getStructuringElement(cv::MORPH_RECT, {k, k}));
     const double otsu = cv::threshold(bh, bin, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
     if (otsu < 15) cv::threshold(bh, bin, 15, 255, cv::THRESH_BINARY);
+    // Glare and shadows lower the print's contrast in part of the patch, below one global
+    // threshold: where nothing nearby is dark, strokes half as dark as the darkest nearby
+    // still count as ink. (Not where contrast is normal: there it would join the print to
+    // the security background.)
+    cv::Mat local_max, faint, strong_enough, washed_out;
+    cv::dilate(bh, local_max, cv::getStructuringElement(cv::MORPH_RECT, {3 * k, 3 * k}));
+    cv::compare(bh, local_max * 0.5, faint, cv::CMP_GE);
+    cv::compare(bh, 12, strong_enough, cv::CMP_GE);
+    cv::compare(local_max, 2 * std::max(otsu, 15.0), washed_out, cv::CMP_LT);
+    cv::bitwise_and(faint, strong_enough, faint);
+    cv::bitwise_and(faint, washed_out, faint);
+    cv::bitwise_or(bin, faint, bin);
+    for (int quarter = 0; quarter < (block.region ? 2 : 1); ++quarter) {
+    if (quarter == 1) {
+      // The patch turned a quarter clockwise: patch (x, y) came from (y, side - 1 - x).
+      cv::rotate(bin, bin, cv::ROTATE_90_CLOCKWISE);
+      const cv::Matx33d turn(0, 1, 0, -1, 0, bin.cols - 1.0, 0, 0, 1);
+      const cv::Matx23d f(to_frame);
+      const cv::Matx33d f3(f(0, 0), f(0, 1), f(0, 2), f(1, 0), f(1, 1), f(1, 2), 0, 0, 1);
+      const cv::Matx33d g = f3 * turn;
+      to_frame = (cv::Mat_<double>(2, 3) << g(0, 0), g(0, 1), g(0, 2), g(1, 0), g(1, 1), g(1, 2));
+    }
     cv::Mat labels, stats, centroids;
     const int count = cv::connectedComponentsWithStats(bin, labels, stats, centroids, 8, CV_32S);
     std::vector<Component> comps;
@@ -427,6 +513,8 @@ std::vector<MrzCandidate> locate_upright_or_skewed(const cv::Mat& gray, const Lo
     if (have) {
       found.push_back(best);
       found_weight = std::max(found_weight, block.weight);
+      break;
+    }
     }
   }
   std::sort(found.begin(), found.end(), [](const MrzCandidate& a, const MrzCandidate& b) { return a.score > b.score; });

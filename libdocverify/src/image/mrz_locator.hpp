@@ -26,6 +26,9 @@ struct MrzCandidate {
   // The same rows stretched to `chars` characters at the measured pitch, keeping the left
   // (or right) ends: for rows that glare or wear cut short.
   MrzCandidate extended(int chars, bool keep_left) const;
+  // One more row at the rows' spacing above (or below) them: for a TD1 whose third line
+  // glare, a signature or wear kept from being found.
+  MrzCandidate with_row_added(bool above) const;
 };
 
 struct LocatorLimits {

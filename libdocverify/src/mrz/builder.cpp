@@ -77,9 +77,7 @@ BuiltMrz build_mrz(const MrzFieldsInput& in) {
   const char sex = sex_char(in.sex);
   if (number.empty()) fail("document_number", "a document number is required");
   // The parser tells formats apart by shape and first letter, so the code must fit.
-  const std::string_view first_letters = in.format == Format::td3                                ? "P"
-                                         : in.format == Format::mrva || in.format == Format::mrvb ? "V"
-                                                                                                  : "ACI";
+  const std::string_view first_letters = document_code_first_letters(in.format);
   if (code[0] == kFiller || first_letters.find(code[0]) == std::string_view::npos)
     fail("document_code", "a " + std::string(format_name(in.format)) + " document code starts with one of " +
                               std::string(first_letters));

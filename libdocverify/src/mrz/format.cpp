@@ -268,4 +268,16 @@ const Layout& layout_of(Format f) noexcept {
   return kTd3;
 }
 
+std::string_view document_code_first_letters(Format f) noexcept {
+  switch (f) {
+    case Format::td3: return "P";
+    case Format::mrva:
+    case Format::mrvb: return "V";
+    case Format::fra_id: return "I";
+    case Format::td1:
+    case Format::td2: return "ACI";
+  }
+  return "ACI";
+}
+
 }  // namespace docverify::mrz

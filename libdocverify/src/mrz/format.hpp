@@ -95,4 +95,8 @@ struct Layout {
 
 const Layout& layout_of(Format f) noexcept;
 
+// Letters a document code of the format may start with (ICAO 9303: P for passports, V for
+// visas, A, C or I for cards; the old French card's code is always ID).
+std::string_view document_code_first_letters(Format f) noexcept;
+
 }  // namespace docverify::mrz

@@ -127,15 +127,7 @@ void check_document_code(const MrzResult& r, std::vector<CheckRecord>& out) {
   CheckRecord rec = make("mrz.syntax.doc_code", CheckGroup::mrz, true);
   const char c0 = r.lines.at(0, 0);
   const char c1 = r.lines.at(0, 1);
-  std::string_view allowed;
-  switch (r.format) {
-    case Format::td3: allowed = "P"; break;
-    case Format::td1:
-    case Format::td2: allowed = "ACI"; break;
-    case Format::mrva:
-    case Format::mrvb: allowed = "V"; break;
-    case Format::fra_id: allowed = "I"; break;
-  }
+  const std::string_view allowed = document_code_first_letters(r.format);
   const bool first_ok = allowed.find(c0) != std::string_view::npos;
   const bool second_ok = is_mrz_letter(c1) || c1 == kFiller;
   if (first_ok && second_ok) {

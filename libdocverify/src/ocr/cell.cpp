@@ -7,6 +7,11 @@
 
 namespace docverify::ocr {
 
+namespace {
+// Paper greys further apart than this along one line mean glare, shadow or a light fall-off.
+constexpr float kUnevenPaperGrey = 28.0F;
+}  // namespace
+
 InkLevels measure_ink_levels(const cv::Mat& line_gray) {
   int hist[256] = {};
   const int rows = line_gray.rows, cols = line_gray.cols;
@@ -29,6 +34,33 @@ InkLevels measure_ink_levels(const cv::Mat& line_gray) {
   InkLevels lv{percentile(0.70), percentile(0.03)};
   if (lv.paper - lv.ink < 16.0F) lv.ink = std::max(0.0F, lv.paper - 16.0F);  // flat strip: no contrast to stretch
   return lv;
+}
+
+std::vector<InkLevels> measure_cell_ink_levels(const cv::Mat& line_gray, const std::vector<float>& centres_x) {
+  const InkLevels line = measure_ink_levels(line_gray);
+  std::vector<InkLevels> out(centres_x.size(), line);
+  if (centres_x.empty() || line_gray.empty()) return out;
+  // Paper grey in windows of kWindowCells cells: how uneven the light is along the line.
+  constexpr int kWindowCells = 9;
+  const int half = kWindowCells * kPitchPx / 2;
+  std::vector<InkLevels> local(centres_x.size());
+  float lowest = 255.0F, highest = 0.0F;
+  for (std::size_t i = 0; i < centres_x.size(); ++i) {
+    const int x0 = std::clamp(static_cast<int>(centres_x[i]) - half, 0, line_gray.cols - 1);
+    const int x1 = std::clamp(static_cast<int>(centres_x[i]) + half, x0 + 1, line_gray.cols);
+    local[i] = measure_ink_levels(line_gray.colRange(x0, x1));
+    lowest = std::min(lowest, local[i].paper), highest = std::max(highest, local[i].paper);
+  }
+  // Even light: one set of levels, as the classifier was mostly trained with.
+  if (highest - lowest < kUnevenPaperGrey) return out;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    // A window of fillers has little ink: its darkest percentile is not solid ink. Keep
+    // the line's contrast there unless the light itself changed.
+    const float contrast = std::max(local[i].paper - local[i].ink, 0.5F * (line.paper - line.ink) * local[i].paper / std::max(1.0F, line.paper));
+    out[i].paper = local[i].paper;
+    out[i].ink = std::max(0.0F, local[i].paper - std::max(16.0F, contrast));
+  }
+  return out;
 }
 
 namespace {

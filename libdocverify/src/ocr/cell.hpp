@@ -5,6 +5,8 @@
 // reading cannot drift apart.
 #include <array>
 
+#include <vector>
+
 #include <opencv2/core.hpp>
 
 namespace docverify::ocr {
@@ -23,6 +25,11 @@ struct InkLevels {
   float ink = 0.0F;
 };
 InkLevels measure_ink_levels(const cv::Mat& line_gray);
+
+// Levels for each cell of a line (x centres in `line_gray`'s columns): the line's own when
+// the light is even along it, else measured over the few cells around each one, so that
+// characters under glare or in a shadow keep their contrast.
+std::vector<InkLevels> measure_cell_ink_levels(const cv::Mat& line_gray, const std::vector<float>& centres_x);
 
 // Cuts the cell centred near (cx, cy) of a canonical line image (CV_8U): the window is
 // first re-centred on the ink's horizontal centroid (at most a quarter pitch), then

@@ -30,6 +30,9 @@ constexpr float kTesseractAlternativeConfidence = 0.30F;
 constexpr int kTopK = 4;
 // Mean first-choice confidence below which a reading is not taken for an MRZ at all.
 constexpr double kMinMeanConfidence = 0.75;
+// Probability the classifier must give the format's first letters before the grammar may
+// choose among them.
+constexpr float kMinFirstLetterMass = 0.25F;
 
 struct Attempt {
   image::RectifiedMrz rectified;
@@ -52,9 +55,11 @@ void recognise(Attempt& a) {
   for (const auto& line : r.lines) {
     const int y0 = std::max(0, static_cast<int>(line.centre_y - ocr::kLineHeightPx / 2.0F));
     const int y1 = std::min(r.canonical.rows, static_cast<int>(line.centre_y + ocr::kLineHeightPx / 2.0F));
-    const ocr::InkLevels levels = ocr::measure_ink_levels(r.canonical.rowRange(y0, y1));
-    for (const auto& centre : line.cells) {
-      ocr::extract_cell(r.canonical, centre, levels, cell);
+    std::vector<float> xs;
+    for (const auto& centre : line.cells) xs.push_back(centre.x);
+    const std::vector<ocr::InkLevels> levels = ocr::measure_cell_ink_levels(r.canonical.rowRange(y0, y1), xs);
+    for (size_t i = 0; i < line.cells.size(); ++i) {
+      ocr::extract_cell(r.canonical, line.cells[i], levels[i], cell);
       std::copy(cell.begin(), cell.end(), cells.ptr<float>(row++));
     }
   }
@@ -152,6 +157,17 @@ void restrict_to_format(Attempt& a, const mrz::MrzOptions& options, float floor)
       restricted.reading.lines[static_cast<size_t>(li)][static_cast<size_t>(ci)] =
           ocr::top_characters(probs[static_cast<size_t>(ci)].data(), kTopK, layout.classes[static_cast<size_t>(li * layout.length + ci)]);
   }
+  // The format was told apart by its first letter, so that letter is one of the format's
+  // (P, V, or A/C/I) when the classifier saw it at all; a letter it did not see stays as
+  // read, for the syntax check to report.
+  std::array<float, ocr::kClasses> first = a.probabilities[0][0];
+  const std::string_view letters = mrz::document_code_first_letters(a.result.format);
+  float mass = 0;
+  for (int c = 0; c < ocr::kClasses; ++c) {
+    if (letters.find(ocr::kMrzAlphabet[c]) == std::string_view::npos) first[static_cast<size_t>(c)] = 0;
+    mass += first[static_cast<size_t>(c)];
+  }
+  if (mass >= kMinFirstLetterMass) restricted.reading.lines[0][0] = ocr::top_characters(first.data(), kTopK);
   evaluate(restricted, options, floor);
   if (restricted.parsed && restricted.result.format == a.result.format) a = std::move(restricted);
 }
@@ -289,6 +305,13 @@ ImageReadResult MrzImageReader::read(const cv::Mat& image) {
     for (int n : {30, 36, 44})
       if (n >= candidate.chars_per_row && (candidate.rows.size() == 3) == (n == 30) && options_.engine != OcrEngine::tesseract)
         for (bool keep_left : {true, false}) hypotheses.push_back(candidate.extended(n, keep_left));
+    // Two rows of 30: a TD1 with its first or last line lost.
+    if (candidate.rows.size() == 2 && (candidate.chars_per_row == 30 || candidate.alternative_chars_per_row == 30))
+      for (bool above : {true, false}) {
+        hypotheses.push_back(candidate.with_row_added(above));
+        hypotheses.back().chars_per_row = 30;
+        hypotheses.back().alternative_chars_per_row = 0;
+      }
     for (size_t hi = 0; hi < hypotheses.size(); ++hi) {
       if (hi > 0 && accepted(best)) break;
       const image::MrzCandidate& h = hypotheses[hi];

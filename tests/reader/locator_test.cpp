@@ -1,0 +1,125 @@
+// The locator and the recogniser where light and print work against them: glare that
+// washes out part of the MRZ, an ID card's lines run into its security background, a
+// line lost to glare, the format grammar on the first letter, per-cell ink levels.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include <opencv2/imgproc.hpp>
+
+#include "image/mrz_locator.hpp"
+#include "mrz/format.hpp"
+#include "ocr/cell.hpp"
+#include "reader_fixtures.hpp"
+
+namespace docverify::reader {
+namespace {
+
+using namespace docverify::reader::testing;
+using mrz::Format;
+using synth::Capture;
+
+// Additive light of `strength` grey levels, Gaussian around `centre` (as a lamp's
+// reflection adds to paper and ink alike, then clips at white).
+cv::Mat with_glare(const cv::Mat& page, cv::Point2f centre, double radius, double strength) {
+  cv::Mat f;
+  page.convertTo(f, CV_32F);
+  for (int y = 0; y < f.rows; ++y)
+    for (int x = 0; x < f.cols; ++x) {
+      const double d2 = ((x - centre.x) * (x - centre.x) + (y - centre.y) * (y - centre.y)) / (radius * radius);
+      if (d2 > 9) continue;
+      const auto add = static_cast<float>(strength * std::exp(-d2));
+      float* p = f.ptr<float>(y) + static_cast<ptrdiff_t>(x) * f.channels();
+      for (int c = 0; c < f.channels(); ++c) p[c] += add;
+    }
+  cv::Mat out;
+  f.convertTo(out, CV_8U);
+  return out;
+}
+
+// Glare over the start of every MRZ line: the washed-out characters keep enough contrast
+// for a reader that measures ink locally, and nothing is accepted that is not printed.
+TEST(Glare, WashedOutStartOfTheMrzIsStillRead) {
+  MrzImageReader reader(read_options(OcrEngine::builtin));
+  int exact = 0, wrong_accepted = 0;
+  for (Format f : {Format::td1, Format::td3, Format::mrvb}) {
+    const synth::Specimen s = specimen(f, Capture::scan, 71);
+    SCOPED_TRACE(s.name);
+    const cv::Rect box = s.page.mrz_box;
+    const cv::Mat lit = with_glare(s.page.image, cv::Point2f(static_cast<float>(box.x + box.width * 0.15), static_cast<float>(box.y + box.height / 2)),
+                                   box.height * 0.9, 175);
+    const ImageReadResult r = reader.read(lit);
+    exact += read_exactly(r, s.page.mrz_lines);
+    wrong_accepted += r.found && r.best.valid && lines_of(r.best) != s.page.mrz_lines;
+  }
+  EXPECT_EQ(exact, 3);
+  EXPECT_EQ(wrong_accepted, 0);
+}
+
+// A TD1 whose first line glare made unreadable to the row finder: the reader tries the
+// third line where the spacing puts it.
+TEST(Candidate, RowAddedAtTheRowsSpacing) {
+  image::MrzCandidate c;
+  c.chars_per_row = 30;
+  c.pitch = 10;
+  image::MrzRow a, b;
+  a.left = {100, 200}, a.right = {390, 210};
+  b.left = {99, 240}, b.right = {389, 250};
+  c.rows = {a, b};
+  const image::MrzCandidate above = c.with_row_added(true), below = c.with_row_added(false);
+  ASSERT_EQ(above.rows.size(), 3u);
+  ASSERT_EQ(below.rows.size(), 3u);
+  EXPECT_NEAR(above.rows[0].left.x, 101, 1e-3);
+  EXPECT_NEAR(above.rows[0].left.y, 160, 1e-3);
+  EXPECT_NEAR(above.rows[1].left.y, 200, 1e-3);  // the found rows keep their places
+  EXPECT_NEAR(below.rows[2].right.x, 388, 1e-3);
+  EXPECT_NEAR(below.rows[2].right.y, 290, 1e-3);
+}
+
+TEST(Grammar, DocumentCodeFirstLettersFollowIcao) {
+  EXPECT_EQ(mrz::document_code_first_letters(Format::td3), "P");
+  EXPECT_EQ(mrz::document_code_first_letters(Format::mrva), "V");
+  EXPECT_EQ(mrz::document_code_first_letters(Format::mrvb), "V");
+  EXPECT_EQ(mrz::document_code_first_letters(Format::td1), "ACI");
+  EXPECT_EQ(mrz::document_code_first_letters(Format::td2), "ACI");
+  EXPECT_EQ(mrz::document_code_first_letters(Format::fra_id), "I");
+}
+
+// A canonical line strip: dark bars one pitch apart on paper, with `light` added to the
+// paper and ink of the right half.
+cv::Mat strip_with_light(float light) {
+  cv::Mat strip(ocr::kLineHeightPx, 40 * ocr::kPitchPx, CV_8U, cv::Scalar(200));
+  for (int i = 0; i < 40; ++i)
+    cv::rectangle(strip, cv::Rect(i * ocr::kPitchPx + 5, 4, 4, ocr::kLineHeightPx - 8), cv::Scalar(40), cv::FILLED);
+  cv::Mat right = strip.colRange(strip.cols / 2, strip.cols);
+  right += cv::Scalar(light);
+  return strip;
+}
+
+std::vector<float> centres() {
+  std::vector<float> xs;
+  for (int i = 0; i < 40; ++i) xs.push_back((i + 0.5F) * ocr::kPitchPx);
+  return xs;
+}
+
+TEST(CellInkLevels, EvenLightKeepsTheLineLevels) {
+  const cv::Mat strip = strip_with_light(0);
+  const ocr::InkLevels line = ocr::measure_ink_levels(strip);
+  for (const ocr::InkLevels& lv : ocr::measure_cell_ink_levels(strip, centres())) {
+    EXPECT_FLOAT_EQ(lv.paper, line.paper);
+    EXPECT_FLOAT_EQ(lv.ink, line.ink);
+  }
+}
+
+TEST(CellInkLevels, CellsUnderGlareGetTheirOwnLevels) {
+  const cv::Mat strip = strip_with_light(50);  // paper 250 and ink 90 on the right
+  const auto levels = ocr::measure_cell_ink_levels(strip, centres());
+  ASSERT_EQ(levels.size(), 40u);
+  EXPECT_NEAR(levels.front().paper, 200, 2);
+  EXPECT_NEAR(levels.back().paper, 250, 2);
+  EXPECT_NEAR(levels.back().ink, 90, 3);  // the ink as it looks there, not the line's 40
+  EXPECT_TRUE(ocr::measure_cell_ink_levels(strip, {}).empty());
+}
+
+}  // namespace
+}  // namespace docverify::reader
