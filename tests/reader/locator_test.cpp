@@ -1,6 +1,6 @@
 // The locator and the recogniser where light and print work against them: glare that
-// washes out part of the MRZ, an ID card's lines run into its security background, a
-// line lost to glare, the format grammar on the first letter, per-cell ink levels.
+// washes out part of the MRZ, a line lost to glare, the format grammar on the first
+// letter, per-cell ink levels; and which characters the check digits cannot vouch for.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -119,6 +119,34 @@ TEST(CellInkLevels, CellsUnderGlareGetTheirOwnLevels) {
   EXPECT_NEAR(levels.back().paper, 250, 2);
   EXPECT_NEAR(levels.back().ink, 90, 3);  // the ink as it looks there, not the line's 40
   EXPECT_TRUE(ocr::measure_cell_ink_levels(strip, {}).empty());
+}
+
+mrz::CharReading reading_of(std::initializer_list<std::pair<char, float>> candidates) {
+  mrz::CharReading r;
+  for (const auto& [ch, p] : candidates) r.candidates.push_back({ch, p});
+  return r;
+}
+
+// An accepted-but-wrong FRA_ID photo (MOREAU read MURLAU, HELENE read HELLNE, the
+// composite digit still verifying) led to these rules.
+TEST(Acceptance, RivalWithTheSameValueModTenIsUnsure) {
+  // TD3 line 2, column 1: the document number, under its own check digit.
+  EXPECT_TRUE(unsure_character(Format::td3, 1, 0, reading_of({{'E', 0.6F}, {'O', 0.3F}}), 'E', 0.8F));   // 14 and 24
+  EXPECT_TRUE(unsure_character(Format::td3, 1, 0, reading_of({{'0', 0.7F}, {'A', 0.2F}}), '0', 0.8F));   // 0 and 10
+  EXPECT_FALSE(unsure_character(Format::td3, 1, 0, reading_of({{'E', 0.6F}, {'F', 0.3F}}), 'E', 0.8F));  // the digit tells
+  EXPECT_FALSE(unsure_character(Format::td3, 1, 0, reading_of({{'E', 0.9F}, {'O', 0.1F}}), 'E', 0.8F));  // read surely
+  EXPECT_FALSE(unsure_character(Format::td3, 1, 0, reading_of({{'E', 0.6F}, {'O', 0.01F}}), 'E', 0.8F)); // no real rival
+}
+
+TEST(Acceptance, CompositeOnlyAndUncoveredPositionsNeedTheFloor) {
+  // FRA_ID line 1, column 6: the surname, under the composite digit only.
+  EXPECT_TRUE(mrz::layout_of(Format::fra_id).lines == 2);
+  EXPECT_TRUE(covered_by_check_digit(Format::fra_id, 0, 5));
+  EXPECT_TRUE(unsure_character(Format::fra_id, 0, 5, reading_of({{'O', 0.6F}, {'U', 0.3F}}), 'O', 0.8F));
+  EXPECT_FALSE(unsure_character(Format::fra_id, 0, 5, reading_of({{'O', 0.95F}}), 'O', 0.8F));
+  // TD3 line 1, column 11: the name, under no check digit.
+  EXPECT_FALSE(covered_by_check_digit(Format::td3, 0, 10));
+  EXPECT_TRUE(unsure_character(Format::td3, 0, 10, reading_of({{'K', 0.7F}}), 'K', 0.8F));
 }
 
 }  // namespace

@@ -104,8 +104,9 @@ void LineSampler::add_line(synth::Random& rng, std::vector<Sample>& out) {
   }
   // Optics and sensor at the source resolution.
   if (rng.chance(0.75)) cv::GaussianBlur(gray, gray, {0, 0}, rng.uniform(0.3, 1.6) * s);
-  if (rng.chance(0.2)) {
-    const int len = rng.integer(2, std::max(3, static_cast<int>(3 * s)));
+  // Hand shake: up to about half a character pitch.
+  if (rng.chance(0.3)) {
+    const int len = rng.integer(2, std::max(3, static_cast<int>(6 * s)));
     cv::Mat k = cv::Mat::zeros(len, len, CV_32F);
     const double a = rng.uniform(0, 3.14159);
     cv::line(k, {len / 2 - static_cast<int>(len / 2 * std::cos(a)), len / 2 - static_cast<int>(len / 2 * std::sin(a))},
@@ -139,11 +140,14 @@ void LineSampler::add_line(synth::Random& rng, std::vector<Sample>& out) {
   const double line_y = (base - cap / 2.0) * scale;
   const cv::Rect strip(0, std::clamp(static_cast<int>(line_y - ocr::kLineHeightPx / 2.0), 0, canon.rows - 1), canon.cols,
                        std::min(ocr::kLineHeightPx, canon.rows));
-  const ocr::InkLevels levels = ocr::measure_ink_levels(canon(strip & cv::Rect(0, 0, canon.cols, canon.rows)));
+  std::vector<float> nominal_xs;
+  for (int i = 0; i < length; ++i) nominal_xs.push_back(static_cast<float>((x0 + (i + 0.5) * pitch) * scale));
+  const std::vector<ocr::InkLevels> cell_levels = ocr::measure_cell_ink_levels(canon(strip & cv::Rect(0, 0, canon.cols, canon.rows)), nominal_xs);
   const double pitch_error = rng.uniform(-0.03, 0.03);
   const double x_error = rng.uniform(-2.0, 2.0);
   for (int i = 0; i < length; ++i) {
     Sample sample;
+    const ocr::InkLevels& levels = cell_levels[static_cast<size_t>(i)];
     const double nominal_x = (x0 + (i + 0.5) * pitch) * scale;
     const double x = nominal_x + i * canon_pitch * pitch_error * 0.1 + x_error + rng.uniform(-1.0, 1.0);
     const double y = line_y + rng.uniform(-1.5, 1.5);

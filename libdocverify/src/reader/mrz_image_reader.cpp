@@ -10,6 +10,7 @@
 #include "image/decode.hpp"
 #include "image/mrz_locator.hpp"
 #include "image/mrz_rectifier.hpp"
+#include "mrz/alphabet.hpp"
 #include "mrz/country_codes.hpp"
 #include "mrz/format.hpp"
 #include "mrz/parser.hpp"
@@ -99,7 +100,7 @@ double mean_log_confidence(const mrz::MrzReading& reading) {
 
 
 float confidence_of(const mrz::CharReading& r, char c);
-std::vector<bool> covered_positions(const mrz::Layout& layout);
+std::vector<bool> covered_positions(const mrz::Layout& layout, bool with_composite = true);
 
 // Corrections a single mod-10 check digit "proves" are weak when they pile up: two
 // substitutions in one field verify by chance about one time in ten. Such positions, and
@@ -113,8 +114,7 @@ int count_unsure(const mrz::MrzResult& result, const mrz::MrzReading& reading, f
   int unsure = 0;
   for (int li = 0; li < layout.lines && li < static_cast<int>(reading.lines.size()); ++li)
     for (int ci = 0; ci < layout.length && ci < static_cast<int>(reading.lines[static_cast<size_t>(li)].size()); ++ci)
-      if (!covered_by_check_digit(result.format, li, ci) &&
-          confidence_of(reading.lines[static_cast<size_t>(li)][static_cast<size_t>(ci)], result.lines.at(li, ci)) < floor)
+      if (unsure_character(result.format, li, ci, reading.lines[static_cast<size_t>(li)][static_cast<size_t>(ci)], result.lines.at(li, ci), floor))
         ++unsure;
   int per_field[8] = {};
   for (const auto& c : result.corrections) {
@@ -178,11 +178,13 @@ float confidence_of(const mrz::CharReading& r, char c) {
   return 0.0F;
 }
 
-// Positions some check digit covers (the digit itself included).
-std::vector<bool> covered_positions(const mrz::Layout& layout) {
+// Positions some check digit covers (the digit itself included); without the composite
+// digit when `with_composite` is false.
+std::vector<bool> covered_positions(const mrz::Layout& layout, bool with_composite) {
   std::vector<bool> covered(mrz::kMaxChars, false);
   for (int i = 0; i < layout.check_count; ++i) {
     const auto& chk = layout.checks[static_cast<size_t>(i)];
+    if (!with_composite && chk.field == mrz::CheckedField::composite) continue;
     covered[static_cast<size_t>(chk.digit.line * layout.length + chk.digit.start)] = true;
     for (int s = 0; s < chk.span_count; ++s) {
       const auto& sp = chk.spans[static_cast<size_t>(s)];
@@ -253,15 +255,33 @@ ImageQuality measure_quality(const cv::Mat& gray, const image::RectifiedMrz& r, 
 
 }  // namespace
 
-bool covered_by_check_digit(mrz::Format format, int line, int column) noexcept {
+namespace {
+bool covered(mrz::Format format, int line, int column, bool with_composite) noexcept {
   static const auto coverage = [] {
-    std::array<std::vector<bool>, 6> c;
-    for (int f = 0; f < 6; ++f) c[static_cast<size_t>(f)] = covered_positions(mrz::layout_of(static_cast<mrz::Format>(f)));
+    std::array<std::array<std::vector<bool>, 6>, 2> c;
+    for (int w = 0; w < 2; ++w)
+      for (int f = 0; f < 6; ++f)
+        c[static_cast<size_t>(w)][static_cast<size_t>(f)] = covered_positions(mrz::layout_of(static_cast<mrz::Format>(f)), w == 1);
     return c;
   }();
   const mrz::Layout& layout = mrz::layout_of(format);
   if (line < 0 || column < 0 || line >= layout.lines || column >= layout.length) return false;
-  return coverage[static_cast<size_t>(format)][static_cast<size_t>(line * layout.length + column)];
+  return coverage[with_composite ? 1 : 0][static_cast<size_t>(format)][static_cast<size_t>(line * layout.length + column)];
+}
+
+// A runner-up seen at least this likely counts as a rival the check digit must rule out.
+constexpr float kRivalConfidence = 0.02F;
+}  // namespace
+
+bool covered_by_check_digit(mrz::Format format, int line, int column) noexcept { return covered(format, line, column, true); }
+
+bool unsure_character(mrz::Format format, int line, int column, const mrz::CharReading& reading, char read, float floor) noexcept {
+  if (confidence_of(reading, read) >= floor) return false;
+  if (!covered(format, line, column, false)) return true;  // no digit, or the composite only
+  const int value = mrz::char_value(read) % 10;
+  for (const auto& c : reading.candidates)
+    if (c.ch != read && c.confidence >= kRivalConfidence && mrz::char_value(c.ch) % 10 == value) return true;
+  return false;
 }
 
 struct MrzImageReader::Tesseract {
@@ -424,7 +444,6 @@ ImageReadResult MrzImageReader::read(const cv::Mat& image) {
     }
     // Confidence of every character as finally read, per zone and overall.
     const mrz::Layout& layout = mrz::layout_of(r.format);
-    const std::vector<bool> covered = covered_positions(layout);
     std::vector<float> conf(mrz::kMaxChars, 1.0F);
     float lowest = 1.0F;
     for (int li = 0; li < layout.lines && li < static_cast<int>(attempt.reading.lines.size()); ++li)
@@ -433,7 +452,8 @@ ImageReadResult MrzImageReader::read(const cv::Mat& image) {
         const float c = confidence_of(attempt.reading.lines[static_cast<size_t>(li)][static_cast<size_t>(ci)], final_char);
         conf[static_cast<size_t>(li * layout.length + ci)] = c;
         lowest = std::min(lowest, c);
-        if (!covered[static_cast<size_t>(li * layout.length + ci)] && c < options_.min_uncovered_confidence)
+        if (unsure_character(r.format, li, ci, attempt.reading.lines[static_cast<size_t>(li)][static_cast<size_t>(ci)], final_char,
+                             options_.min_uncovered_confidence))
           ro.uncertain.push_back({li, ci});
       }
     if (attempt.unsure > static_cast<int>(ro.uncertain.size()))  // weak corrections (count_unsure)

@@ -68,10 +68,17 @@ struct ImageReadResult {
 // True when some check digit covers (line, column) of `format` (the digit itself included).
 bool covered_by_check_digit(mrz::Format format, int line, int column) noexcept;
 
-// Characters a reading cannot vouch for: those no check digit covers read below `floor`,
-// corrections to characters the recogniser hardly saw, and every correction in a field
-// corrected more than once (one mod-10 digit verifies two substitutions by chance about
-// one time in ten). A result is valid only when this is 0; the stream session's vote too.
+// True when a character read with `confidence` below `floor` as `read` cannot be vouched
+// for by the check digits: no check digit covers it; only the composite digit does (one
+// mod-10 digit over up to 70 characters: several errors cancel about one time in ten); or
+// a runner-up the recogniser also saw has the same value mod 10 (O and E, B and L, 0 and
+// A: the check digit cannot tell them apart).
+bool unsure_character(mrz::Format format, int line, int column, const mrz::CharReading& reading, char read, float floor) noexcept;
+
+// Characters a reading cannot vouch for: unsure_character positions, corrections to
+// characters the recogniser hardly saw, and every correction in a field corrected more
+// than once (one mod-10 digit verifies two substitutions by chance about one time in
+// ten). A result is valid only when this is 0; the stream session's vote too.
 int count_unsure(const mrz::MrzResult& result, const mrz::MrzReading& reading, float floor);
 
 class MrzImageReader {
