@@ -503,41 +503,41 @@ std::vector<MrzCandidate> locate_upright_or_skewed(const cv::Mat& gray, const Lo
     cv::bitwise_and(faint, washed_out, faint);
     cv::bitwise_or(bin, faint, bin);
     for (int quarter = 0; quarter < (block.region ? 2 : 1); ++quarter) {
-    if (quarter == 1) {
-      // The patch turned a quarter clockwise: patch (x, y) came from (y, side - 1 - x).
-      cv::rotate(bin, bin, cv::ROTATE_90_CLOCKWISE);
-      const cv::Matx33d turn(0, 1, 0, -1, 0, bin.cols - 1.0, 0, 0, 1);
-      const cv::Matx23d f(to_frame);
-      const cv::Matx33d f3(f(0, 0), f(0, 1), f(0, 2), f(1, 0), f(1, 1), f(1, 2), 0, 0, 1);
-      const cv::Matx33d g = f3 * turn;
-      to_frame = (cv::Mat_<double>(2, 3) << g(0, 0), g(0, 1), g(0, 2), g(1, 0), g(1, 1), g(1, 2));
-    }
-    cv::Mat labels, stats, centroids;
-    const int count = cv::connectedComponentsWithStats(bin, labels, stats, centroids, 8, CV_32S);
-    std::vector<Component> comps;
-    for (int i = 1; i < count; ++i) {
-      const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP), stats.at<int>(i, cv::CC_STAT_WIDTH),
-                         stats.at<int>(i, cv::CC_STAT_HEIGHT));
-      if (box.height < limits.min_char_height * scale * 0.45 || box.height > 120 || stats.at<int>(i, cv::CC_STAT_AREA) < 6) continue;
-      if (box.width > 8 * box.height) continue;
-      comps.push_back({box, box.y + box.height / 2.0});
-    }
-    const std::vector<Row> rows = character_rows(comps);
-    MrzCandidate best;
-    bool have = false;
-    for (size_t i = 0; i < rows.size(); ++i)
-      for (size_t count_rows : {size_t{3}, size_t{2}}) {
-        MrzCandidate c;
-        if (group_rows(rows, i, count_rows, c, to_frame) && (!have || c.score > best.score)) {
-          best = c;
-          have = true;
-        }
+      if (quarter == 1) {
+        // The patch turned a quarter clockwise: patch (x, y) came from (y, side - 1 - x).
+        cv::rotate(bin, bin, cv::ROTATE_90_CLOCKWISE);
+        const cv::Matx33d turn(0, 1, 0, -1, 0, bin.cols - 1.0, 0, 0, 1);
+        const cv::Matx23d f(to_frame);
+        const cv::Matx33d f3(f(0, 0), f(0, 1), f(0, 2), f(1, 0), f(1, 1), f(1, 2), 0, 0, 1);
+        const cv::Matx33d g = f3 * turn;
+        to_frame = (cv::Mat_<double>(2, 3) << g(0, 0), g(0, 1), g(0, 2), g(1, 0), g(1, 1), g(1, 2));
       }
-    if (have) {
-      found.push_back(best);
-      found_weight = std::max(found_weight, block.weight);
-      break;
-    }
+      cv::Mat labels, stats, centroids;
+      const int count = cv::connectedComponentsWithStats(bin, labels, stats, centroids, 8, CV_32S);
+      std::vector<Component> comps;
+      for (int i = 1; i < count; ++i) {
+        const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP), stats.at<int>(i, cv::CC_STAT_WIDTH),
+                           stats.at<int>(i, cv::CC_STAT_HEIGHT));
+        if (box.height < limits.min_char_height * scale * 0.45 || box.height > 120 || stats.at<int>(i, cv::CC_STAT_AREA) < 6) continue;
+        if (box.width > 8 * box.height) continue;
+        comps.push_back({box, box.y + box.height / 2.0});
+      }
+      const std::vector<Row> rows = character_rows(comps);
+      MrzCandidate best;
+      bool have = false;
+      for (size_t i = 0; i < rows.size(); ++i)
+        for (size_t count_rows : {size_t{3}, size_t{2}}) {
+          MrzCandidate c;
+          if (group_rows(rows, i, count_rows, c, to_frame) && (!have || c.score > best.score)) {
+            best = c;
+            have = true;
+          }
+        }
+      if (have) {
+        found.push_back(best);
+        found_weight = std::max(found_weight, block.weight);
+        break;
+      }
     }
   }
   std::sort(found.begin(), found.end(), [](const MrzCandidate& a, const MrzCandidate& b) { return a.score > b.score; });
