@@ -11,17 +11,10 @@ constexpr Span sp(int line, int first_1based, int last_1based) {
 }
 constexpr Span at(int line, int pos_1based) { return sp(line, pos_1based, pos_1based); }
 
-constexpr bool span_covers(const Span& s, int line, int col) {
-  return s.line == line && col >= s.start && col < s.start + s.length;
-}
-
+// Every position of the zone under some check digit (`checked` already filled in).
 constexpr bool zone_covered(const Layout& l, const Zone& z) {
-  for (int col = z.span.start; col < z.span.start + z.span.length; ++col) {
-    bool in_any = false;
-    for (int c = 0; c < l.check_count; ++c)
-      for (int s = 0; s < l.checks[c].span_count; ++s) in_any = in_any || span_covers(l.checks[c].spans[s], z.span.line, col);
-    if (!in_any) return false;
-  }
+  for (int col = z.span.start; col < z.span.start + z.span.length; ++col)
+    if (!l.checked[z.span.line * l.length + col]) return false;
   return true;
 }
 
@@ -52,6 +45,17 @@ constexpr int fields_of(ZoneKind k) {
 // Fills the derived members so lookups on the hot path are array reads.
 constexpr Layout finish_layout(Layout l) {
   for (auto& i : l.zone_index) i = -1;
+  for (int c = 0; c < l.check_count; ++c) {
+    const CheckDigitLayout& chk = l.checks[c];
+    const bool field = chk.field != CheckedField::composite;
+    auto mark = [&](int line, int col) {
+      l.checked[line * l.length + col] = true;
+      if (field) l.field_checked[line * l.length + col] = true;
+    };
+    mark(chk.digit.line, chk.digit.start);
+    for (int s = 0; s < chk.span_count; ++s)
+      for (int k = 0; k < chk.spans[s].length; ++k) mark(chk.spans[s].line, chk.spans[s].start + k);
+  }
   int uncovered = 0;
   for (int z = 0; z < l.zone_count; ++z) {
     const Zone& zone = l.zones[z];

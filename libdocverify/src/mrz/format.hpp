@@ -90,6 +90,8 @@ struct Layout {
   std::array<std::int8_t, kZoneKindCount> zone_index{};  // zone of each kind, -1 if none
   std::array<std::uint8_t, kMaxChars> classes{};         // CharClass per position (line * length + column)
   std::array<bool, kMaxChars> in_name{};                 // position belongs to a name zone
+  std::array<bool, kMaxChars> checked{};                 // some check digit covers it (the digits too)
+  std::array<bool, kMaxChars> field_checked{};           // the same without the composite digit
   std::uint16_t uncovered = 0;                           // bit (1 << FieldId): no check digit covers it
 };
 

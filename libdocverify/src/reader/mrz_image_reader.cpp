@@ -100,7 +100,6 @@ double mean_log_confidence(const mrz::MrzReading& reading) {
 
 
 float confidence_of(const mrz::CharReading& r, char c);
-std::vector<bool> covered_positions(const mrz::Layout& layout, bool with_composite = true);
 
 // Corrections a single mod-10 check digit "proves" are weak when they pile up: two
 // substitutions in one field verify by chance about one time in ten. Such positions, and
@@ -178,22 +177,6 @@ float confidence_of(const mrz::CharReading& r, char c) {
   return 0.0F;
 }
 
-// Positions some check digit covers (the digit itself included); without the composite
-// digit when `with_composite` is false.
-std::vector<bool> covered_positions(const mrz::Layout& layout, bool with_composite) {
-  std::vector<bool> covered(mrz::kMaxChars, false);
-  for (int i = 0; i < layout.check_count; ++i) {
-    const auto& chk = layout.checks[static_cast<size_t>(i)];
-    if (!with_composite && chk.field == mrz::CheckedField::composite) continue;
-    covered[static_cast<size_t>(chk.digit.line * layout.length + chk.digit.start)] = true;
-    for (int s = 0; s < chk.span_count; ++s) {
-      const auto& sp = chk.spans[static_cast<size_t>(s)];
-      for (int k = 0; k < sp.length; ++k) covered[static_cast<size_t>(sp.line * layout.length + sp.start + k)] = true;
-    }
-  }
-  return covered;
-}
-
 std::string_view zone_name(mrz::ZoneKind k) {
   switch (k) {
     case mrz::ZoneKind::document_code: return "document_code";
@@ -256,28 +239,24 @@ ImageQuality measure_quality(const cv::Mat& gray, const image::RectifiedMrz& r, 
 }  // namespace
 
 namespace {
-bool covered(mrz::Format format, int line, int column, bool with_composite) noexcept {
-  static const auto coverage = [] {
-    std::array<std::array<std::vector<bool>, 6>, 2> c;
-    for (int w = 0; w < 2; ++w)
-      for (int f = 0; f < 6; ++f)
-        c[static_cast<size_t>(w)][static_cast<size_t>(f)] = covered_positions(mrz::layout_of(static_cast<mrz::Format>(f)), w == 1);
-    return c;
-  }();
+// Whether (line, column) of `format` is covered by a check digit (by one for a field alone
+// when `field_only`); false outside the layout.
+bool checked(mrz::Format format, int line, int column, bool field_only) noexcept {
   const mrz::Layout& layout = mrz::layout_of(format);
   if (line < 0 || column < 0 || line >= layout.lines || column >= layout.length) return false;
-  return coverage[with_composite ? 1 : 0][static_cast<size_t>(format)][static_cast<size_t>(line * layout.length + column)];
+  const auto i = static_cast<size_t>(line * layout.length + column);
+  return field_only ? layout.field_checked[i] : layout.checked[i];
 }
 
 // A runner-up seen at least this likely counts as a rival the check digit must rule out.
 constexpr float kRivalConfidence = 0.02F;
 }  // namespace
 
-bool covered_by_check_digit(mrz::Format format, int line, int column) noexcept { return covered(format, line, column, true); }
+bool covered_by_check_digit(mrz::Format format, int line, int column) noexcept { return checked(format, line, column, false); }
 
 bool unsure_character(mrz::Format format, int line, int column, const mrz::CharReading& reading, char read, float floor) noexcept {
   if (confidence_of(reading, read) >= floor) return false;
-  if (!covered(format, line, column, false)) return true;  // no digit, or the composite only
+  if (!checked(format, line, column, true)) return true;  // no digit, or the composite only
   const int value = mrz::char_value(read) % 10;
   for (const auto& c : reading.candidates)
     if (c.ch != read && c.confidence >= kRivalConfidence && mrz::char_value(c.ch) % 10 == value) return true;
