@@ -37,7 +37,7 @@ class Looks : public ::testing::TestWithParam<mrz::Format> {};
 TEST_P(Looks, BarcodeAreaInsideThePageAndClearOfEverythingElse) {
   SpecimenOptions o = options(GetParam(), 5);
   o.barcode_area = FeatureChoice::on;
-  const PageGeometry g = geometry_of(GetParam());
+  const mrz::PageGeometry g = mrz::page_geometry(GetParam());
   for (int i = 0; i < 24; ++i) {
     const Specimen s = make_specimen(o, i, shared_renderer());
     SCOPED_TRACE(s.name);
@@ -97,7 +97,7 @@ TEST_P(Looks, MicrotextLineWhenAsked) {
     ASSERT_GT(m.area(), 0);
     const double px_per_mm = s.page.dpi / 25.4;
     EXPECT_LE(m.height / px_per_mm, 0.8);            // 0.3-0.5 mm capitals, a line to the eye
-    EXPECT_GE(m.width / px_per_mm, geometry_of(GetParam()).width_mm * 0.6);
+    EXPECT_GE(m.width / px_per_mm, mrz::page_geometry(GetParam()).width_mm * 0.6);
     // The issuer's name, repeated.
     const std::string& name = s.identity.issuer_name;
     const std::size_t first = s.page.microtext.find(name);
@@ -127,7 +127,7 @@ TEST_P(Looks, PagesWithoutMrz) {
   EXPECT_NE(s.ground_truth.find("\"mrz_printed\":false"), std::string::npos);
   EXPECT_NE(s.name.find("-nomrz-"), std::string::npos);
   // The MRZ zone is blank paper: nothing dark there.
-  const PageGeometry g = geometry_of(GetParam());
+  const mrz::PageGeometry g = mrz::page_geometry(GetParam());
   const int zone_top = static_cast<int>(s.page.image.rows - (g.line_centres_mm.front() + 3.0) * s.page.dpi / 25.4);
   cv::Mat grey;
   cv::cvtColor(s.page.image(cv::Rect(0, zone_top + 2, s.page.image.cols, s.page.image.rows - zone_top - 2)), grey,

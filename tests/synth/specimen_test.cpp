@@ -62,7 +62,7 @@ TEST_P(Generator, GroundTruthMrzIsValidAndMatchesTheFields) {
 void expect_icao_geometry(const Specimen& s, mrz::Format format) {
   SCOPED_TRACE(s.name);
   const double px_per_mm = s.page.dpi / 25.4;
-  const PageGeometry g = geometry_of(format);
+  const mrz::PageGeometry g = mrz::page_geometry(format);
   const double page_h = s.page.image.rows / px_per_mm;
   EXPECT_NEAR(s.page.image.cols / px_per_mm, g.width_mm, 0.75);
   EXPECT_NEAR(page_h, g.height_mm, 0.75);

@@ -1,13 +1,13 @@
 #include "reader/mrz_geometry.hpp"
 
 #include "image/mrz_rectifier.hpp"
+#include "mrz/page_geometry.hpp"
 #include "ocr/cell.hpp"
-#include "synth/page.hpp"  // the ICAO page geometry table (shared with the generator)
 
 namespace docverify::reader {
 
 std::vector<cv::Point2d> page_corners_on_canonical_grid(mrz::Format format, double first_line_centre_y) {
-  const synth::PageGeometry g = synth::geometry_of(format);
+  const mrz::PageGeometry g = mrz::page_geometry(format);
   const double px_per_mm = ocr::kPitchPx / 2.54;
   // x: the first character cell starts first_char_mm from the left edge.
   const double left = image::canonical_margin_px() - g.first_char_mm * px_per_mm;

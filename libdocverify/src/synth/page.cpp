@@ -11,18 +11,6 @@
 
 namespace docverify::synth {
 
-PageGeometry geometry_of(mrz::Format f) {
-  switch (f) {
-    case mrz::Format::td1: return {85.60, 53.98, 5.0, {15.73, 11.50, 7.27}};
-    case mrz::Format::td2:
-    case mrz::Format::fra_id: return {105.0, 74.0, 4.0, {15.75, 9.40}};
-    case mrz::Format::mrva: return {120.0, 80.0, 4.0, {15.75, 9.40}};
-    case mrz::Format::mrvb: return {105.0, 74.0, 4.0, {15.75, 9.40}};
-    case mrz::Format::td3: break;
-  }
-  return {125.0, 88.0, 6.0, {15.75, 9.40}};
-}
-
 PageRenderer::PageRenderer(const FontPaths& fonts)
     : ocr_b_(fonts.ocr_b),
       ocr_b_sharp_(fonts.ocr_b_sharp),
@@ -195,7 +183,7 @@ struct Layout {
   double viz_left, viz_right, viz_top, viz_bottom;
 };
 
-Layout plan_layout(const PageGeometry& g, const PageStyle& style, double zone_top_mm) {
+Layout plan_layout(const mrz::PageGeometry& g, const PageStyle& style, double zone_top_mm) {
   Layout l;
   const bool card = g.width_mm < 90;  // TD1
   l.margin = card ? 3.0 : 4.0;
@@ -265,7 +253,7 @@ RenderedPage PageRenderer::render(const Identity& id, const PageStyle& style, do
                                   const PageTweaks& tweaks, Spectrum spectrum, Random* uv_rng) {
   const bool visible = spectrum == Spectrum::visible;
   const bool infrared = spectrum == Spectrum::infrared;
-  const PageGeometry g = geometry_of(id.fields.format);
+  const mrz::PageGeometry g = mrz::page_geometry(id.fields.format);
   const double px_per_mm = dpi / kMmPerInch;
   const auto mm = [&](double v) { return v * px_per_mm; };
   const auto px_rect = [&](const cv::Rect2d& r) {

@@ -7,20 +7,13 @@
 
 #include <opencv2/core.hpp>
 
+#include "mrz/page_geometry.hpp"
 #include "synth/fonts.hpp"
 #include "synth/identity.hpp"
 #include "synth/page_style.hpp"
 #include "synth/random.hpp"
 
 namespace docverify::synth {
-
-// Millimetre geometry of each format (authenticity spec §4.2).
-struct PageGeometry {
-  double width_mm, height_mm;
-  double first_char_mm;                 // left edge of the first MRZ character cell
-  std::vector<double> line_centres_mm;  // above the bottom edge, top line first
-};
-PageGeometry geometry_of(mrz::Format format);
 
 struct CharBox {
   int line, column;
