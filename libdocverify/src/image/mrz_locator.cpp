@@ -147,8 +147,8 @@ std::vector<Block> text_blocks(const cv::Mat& gray) {
   // Regions after the line blocks: they cost more to search and mostly repeat what a line
   // block found. The same page seen at two levels is searched once, at the finer level
   // (coarser ones join more of the surroundings), heaviest first.
-  std::stable_sort(regions.begin(), regions.end(), [](const Block& a, const Block& b) { return a.weight > b.weight; });
-  std::stable_sort(regions.begin(), regions.end(), [](const Block& a, const Block& b) { return a.level < b.level; });
+  std::sort(regions.begin(), regions.end(),
+            [](const Block& a, const Block& b) { return a.level != b.level ? a.level < b.level : a.weight > b.weight; });
   for (const Block& r : regions) {
     bool seen = false;
     for (const Block& b : blocks)
