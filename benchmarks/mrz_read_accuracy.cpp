@@ -48,7 +48,8 @@ struct Run {
   std::vector<double> negative_ms;
 };
 
-void score(Cell& c, const synth::Specimen& s, const reader::ImageReadResult& r, double ms, double decode_ms) {
+// Counts one read into `c`; true when all MRZ lines were read exactly.
+bool score(Cell& c, const synth::Specimen& s, const reader::ImageReadResult& r, double ms, double decode_ms) {
   ++c.images;
   c.ms.push_back(ms);
   c.decode_ms.push_back(decode_ms);
@@ -56,7 +57,7 @@ void score(Cell& c, const synth::Specimen& s, const reader::ImageReadResult& r, 
   long n = 0;
   for (const auto& l : truth) n += static_cast<long>(l.size());
   c.chars += n;
-  if (!r.found) return;
+  if (!r.found) return false;
   ++c.found;
   bool exact = r.best.mrz.lines.count() == static_cast<int>(truth.size());
   for (int i = 0; i < r.best.mrz.lines.count() && i < static_cast<int>(truth.size()); ++i) {
@@ -70,6 +71,7 @@ void score(Cell& c, const synth::Specimen& s, const reader::ImageReadResult& r, 
     ++c.accepted;
     if (!exact) ++c.accepted_wrong;
   }
+  return exact;
 }
 
 void print(const char* title, const Run& run) {
@@ -165,13 +167,9 @@ int main(int argc, char** argv) {
         continue;
       }
       const std::string key_format(mrz::format_name(s.identity.fields.format));
-      score(run_ours.cells[{name, key_format}], s, result, ms, dms);
-      bool wrong = false;
-      if (result.found)
-        for (int li = 0; li < result.best.mrz.lines.count() && li < static_cast<int>(s.page.mrz_lines.size()); ++li)
-          wrong |= result.best.mrz.lines.line(li) != s.page.mrz_lines[static_cast<size_t>(li)];
-      if (!dump.empty() && (!(result.found && result.best.valid) || wrong)) {
-        const std::string tag = result.found && result.best.valid && wrong ? "-ACCEPTED-WRONG" : "";
+      const bool exact = score(run_ours.cells[{name, key_format}], s, result, ms, dms);
+      if (!dump.empty() && (!(result.found && result.best.valid) || !exact)) {
+        const std::string tag = result.found && result.best.valid && !exact ? "-ACCEPTED-WRONG" : "";
         std::FILE* f = std::fopen((dump + "/" + s.name + "-" + name + tag + (s.has_photo ? ".jpg" : ".png")).c_str(), "wb");
         if (f) std::fwrite(bytes.data(), 1, bytes.size(), f), std::fclose(f);
       }
