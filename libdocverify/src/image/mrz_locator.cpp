@@ -104,11 +104,25 @@ bool contains(const cv::RotatedRect& r, cv::Point2f p) {
 
 std::vector<Block> text_blocks(const cv::Mat& gray) {
   std::vector<Block> blocks, regions;
-  const double base = std::min(1.0, 1024.0 / std::max(gray.cols, gray.rows));
-  cv::Mat level;
-  if (base < 1.0) cv::resize(gray, level, {}, base, base, cv::INTER_AREA);
-  else level = gray;
-  double factor = base;  // level pixels per frame pixel
+  // The first level is at most 1024 px long: halvings, then a linear step of less than
+  // one (OpenCV's area resampling at a fractional factor costs 5 ms on a 1280 x 960
+  // frame, six times the rest of the step).
+  cv::Mat level = gray;
+  double factor = 1.0;  // level pixels per frame pixel
+  while (std::max(level.cols, level.rows) > 2048) {
+    cv::Mat half;
+    cv::pyrDown(level, half);
+    level = half;
+    factor /= 2.0;
+  }
+  const double rest = 1024.0 / std::max(level.cols, level.rows);
+  if (rest < 1.0) {
+    cv::Mat smoothed, smaller;
+    cv::GaussianBlur(level, smoothed, {3, 3}, 0.5 * std::sqrt(1.0 / (rest * rest) - 1.0) + 0.3);
+    cv::resize(smoothed, smaller, {}, rest, rest, cv::INTER_LINEAR);
+    level = smaller;
+    factor *= rest;
+  }
   const cv::Mat blackhat_kernel = cv::getStructuringElement(cv::MORPH_RECT, {13, 13});
   const cv::Mat join_kernel = cv::getStructuringElement(cv::MORPH_RECT, {11, 11});
   const cv::Mat clean_kernel = cv::getStructuringElement(cv::MORPH_RECT, {3, 3});
@@ -402,146 +416,199 @@ MrzCandidate MrzCandidate::extended(int chars, bool keep_left) const {
 }
 
 namespace {
-std::vector<MrzCandidate> locate_upright_or_skewed(const cv::Mat& gray, const LocatorLimits& limits);
+
+// One look at one block: its deskewed patch's best group of rows, in frame pixels.
+bool examine_block(const cv::Mat& gray, const Block& block, const LocatorLimits& limits, MrzCandidate& out);
+
+cv::Point2f apply(const cv::Matx23d& m, cv::Point2f p) {
+  return {static_cast<float>(m(0, 0) * p.x + m(0, 1) * p.y + m(0, 2)), static_cast<float>(m(1, 0) * p.x + m(1, 1) * p.y + m(1, 2))};
+}
+
 }  // namespace
 
+struct MrzSearch::Pass {
+  cv::Mat gray;                  // the frame, or the frame turned an eighth of a turn
+  cv::Matx23d to_pass, to_frame;  // between frame and pass pixels
+  std::vector<Block> blocks;
+  size_t next_block = 0;
+  int examined = 0, examined_regions = 0;
+  double found_weight = 0;  // of the heaviest line block that gave a candidate
+};
+
+MrzSearch::MrzSearch(const cv::Mat& gray, LocatorLimits limits) : gray_(gray), limits_(limits) {}
+MrzSearch::~MrzSearch() = default;
+
+void MrzSearch::found_mrz(const MrzCandidate& c) { accepted_.push_back(c); }
+
+bool MrzSearch::start_pass() {
+  if (passes_.size() == 2) return false;
+  auto pass = std::make_unique<Pass>();
+  if (passes_.empty()) {
+    pass->gray = gray_;
+    pass->to_pass = pass->to_frame = cv::Matx23d(1, 0, 0, 0, 1, 0);
+  } else {
+    // Square closings join a line's characters in every direction, but near the diagonals
+    // they also join the MRZ to the print beside it. Look once more with the frame turned
+    // an eighth of a turn and map what is found back.
+    const cv::Point2f centre(gray_.cols / 2.0F, gray_.rows / 2.0F);
+    const int side = static_cast<int>(std::hypot(gray_.cols, gray_.rows)) + 2;
+    cv::Mat turn = cv::getRotationMatrix2D(centre, 45.0, 1.0);
+    turn.at<double>(0, 2) += side / 2.0 - centre.x;
+    turn.at<double>(1, 2) += side / 2.0 - centre.y;
+    cv::warpAffine(gray_, pass->gray, turn, cv::Size(side, side), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+    cv::Mat back;
+    cv::invertAffineTransform(turn, back);
+    pass->to_pass = cv::Matx23d(turn);
+    pass->to_frame = cv::Matx23d(back);
+  }
+  pass->blocks = text_blocks(pass->gray);
+  passes_.push_back(std::move(pass));
+  return true;
+}
+
+bool MrzSearch::next(MrzCandidate& out) {
+  if (passes_.empty()) start_pass();
+  while (yielded_ < limits_.max_candidates) {
+    Pass& pass = *passes_.back();
+    if (pass.next_block == pass.blocks.size()) {
+      // The frame turned an eighth of a turn only when nothing was read as it is.
+      if (!accepted_.empty() || !start_pass()) return false;
+      continue;
+    }
+    const Block& block = pass.blocks[pass.next_block++];
+    // Regions (after the line blocks) are the fallback for an MRZ the closings joined to
+    // its page: once an MRZ was read they would cost more than the rest of the search.
+    if (block.region && !accepted_.empty()) return false;
+    if (++(block.region ? pass.examined_regions : pass.examined) > (block.region ? 4 : 16)) continue;
+    // Far lighter than an MRZ already found: print of the visual zone, not another document.
+    if (!block.region && block.weight < 0.25 * pass.found_weight) continue;
+    // Skip blocks inside an MRZ already read (the same MRZ seen at another scale), and
+    // blocks holding one of its rows (the MRZ joined to print beside it, or its page). An
+    // MRZ found but not read is looked for again: another block gives it another chance.
+    const cv::RotatedRect& r = block.rect;
+    bool known = false;
+    for (const auto& c : accepted_) {
+      std::vector<cv::Point2f> q = c.quad();
+      for (auto& p : q) p = apply(pass.to_pass, p);
+      if (cv::pointPolygonTest(q, r.center, false) >= 0) known = true;
+      for (const MrzRow& row : c.rows)
+        if (contains(r, apply(pass.to_pass, (row.left + row.right) * 0.5F))) known = true;
+    }
+    if (known) continue;
+    if (!examine_block(pass.gray, block, limits_, out)) continue;
+    for (auto& row : out.rows) row.left = apply(pass.to_frame, row.left), row.right = apply(pass.to_frame, row.right);
+    if (!block.region) pass.found_weight = std::max(pass.found_weight, block.weight);
+    ++yielded_;
+    return true;
+  }
+  return false;
+}
+
 std::vector<MrzCandidate> locate_mrz(const cv::Mat& gray, const LocatorLimits& limits) {
-  std::vector<MrzCandidate> found = locate_upright_or_skewed(gray, limits);
-  if (!found.empty()) return found;
-  // Square closings join a line's characters in every direction, but near the diagonals
-  // they also join the MRZ to the print beside it. Look once more with the frame turned
-  // an eighth of a turn and map what is found back.
-  const cv::Point2f centre(gray.cols / 2.0F, gray.rows / 2.0F);
-  const int side = static_cast<int>(std::hypot(gray.cols, gray.rows)) + 2;
-  cv::Mat turn = cv::getRotationMatrix2D(centre, 45.0, 1.0);
-  turn.at<double>(0, 2) += side / 2.0 - centre.x;
-  turn.at<double>(1, 2) += side / 2.0 - centre.y;
-  cv::Mat turned;
-  cv::warpAffine(gray, turned, turn, cv::Size(side, side), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
-  cv::Mat back;
-  cv::invertAffineTransform(turn, back);
-  const cv::Matx23d b(back);
-  auto map = [&](cv::Point2f p) {
-    return cv::Point2f(static_cast<float>(b(0, 0) * p.x + b(0, 1) * p.y + b(0, 2)), static_cast<float>(b(1, 0) * p.x + b(1, 1) * p.y + b(1, 2)));
-  };
-  found = locate_upright_or_skewed(turned, limits);
-  for (auto& c : found)
-    for (auto& r : c.rows) r.left = map(r.left), r.right = map(r.right);
+  // As if each candidate were read: what a line block gave is not looked for again.
+  MrzSearch search(gray, limits);
+  std::vector<MrzCandidate> found;
+  for (MrzCandidate c; search.next(c);) {
+    search.found_mrz(c);
+    found.push_back(c);
+  }
+  std::sort(found.begin(), found.end(), [](const MrzCandidate& a, const MrzCandidate& b) { return a.score > b.score; });
   return found;
 }
 
 namespace {
 
-std::vector<MrzCandidate> locate_upright_or_skewed(const cv::Mat& gray, const LocatorLimits& limits) {
-  std::vector<MrzCandidate> found;
-  const std::vector<Block> blocks = text_blocks(gray);
-  int examined = 0, examined_regions = 0;
-  double found_weight = 0;  // of the heaviest block that gave a candidate
-  for (const Block& block : blocks) {
-    if (static_cast<int>(found.size()) >= limits.max_candidates) break;
-    if (++(block.region ? examined_regions : examined) > (block.region ? 4 : 16)) continue;
-    // Far lighter than an MRZ already found: print of the visual zone, not another document.
-    if (!block.region && block.weight < 0.25 * found_weight) continue;
-    const cv::RotatedRect& r = block.rect;
-    // Skip blocks inside a candidate already found (the same MRZ seen at another scale).
-    bool known = false;
-    for (const auto& c : found) {
-      const auto q = c.quad();
-      if (cv::pointPolygonTest(q, r.center, false) >= 0) known = true;
-      // A region around an MRZ already found is that MRZ's page.
-      if (block.region && contains(r, (q[0] + q[2]) * 0.5F)) known = true;
-    }
-    if (known) continue;
-    // Turn the block's long axis level: the angle comes from the axis itself, not from
-    // minAreaRect's angle convention (which changed between OpenCV releases).
-    const Axis axis = axis_of(r);
-    const double angle = std::atan2(axis.dir.y, axis.dir.x) * 180.0 / 3.14159265358979;
-    const double longer = 2 * axis.half_length, shorter = axis.thickness;
-    if (shorter < limits.min_char_height * 0.8) continue;
-    // Deskewed patch around the block, with room for MRZ lines the block did not join.
-    // Characters ~15-40 px high in the patch: a thin block is one line, a thick one holds
-    // two or three lines (or more print the joining swallowed).
-    const bool one_line = !block.region && longer > 20 * shorter;
-    // A region is searched at full resolution (up to a size where even a TD1's characters
-    // would be large): its characters' height is not known.
-    const double scale = block.region ? std::min(1.0, 1600.0 / longer) : std::min(1.0, (one_line ? kLineThicknessPx : kBlockThicknessPx) / shorter);
-    // The block may be a piece of a line (a long filler run breaks the joining): leave room.
-    const double pw = block.region ? longer * 1.1 * scale + 20 : (longer * 1.25 + 4 * shorter) * scale;
-    // A block may be one MRZ line only, or two a third of which the joining missed (it
-    // crosses background print): leave room for more lines on either side.
-    // A thin block that is not very long may be a piece of one line as well.
-    // A region is square: a page's part may be longer across the lines than along them,
-    // so its rows are looked for both ways.
-    const double ph = block.region ? pw : (one_line ? 8.5 : shorter * scale < 60 ? 6.5 : 2.6) * shorter * scale + 20;
-    if (pw * ph > 6e6) continue;
-    cv::Mat to_patch = cv::getRotationMatrix2D(r.center, angle, scale);
-    to_patch.at<double>(0, 2) += pw / 2 - r.center.x;
-    to_patch.at<double>(1, 2) += ph / 2 - r.center.y;
-    cv::Mat patch;
-    cv::warpAffine(gray, patch, to_patch, cv::Size(static_cast<int>(pw), static_cast<int>(ph)), cv::INTER_AREA, cv::BORDER_REPLICATE);
-    cv::Mat to_frame;
-    cv::invertAffineTransform(to_patch, to_frame);
+bool examine_block(const cv::Mat& gray, const Block& block, const LocatorLimits& limits, MrzCandidate& out) {
+  const cv::RotatedRect& r = block.rect;
+  // Turn the block's long axis level: the angle comes from the axis itself, not from
+  // minAreaRect's angle convention (which changed between OpenCV releases).
+  const Axis axis = axis_of(r);
+  const double angle = std::atan2(axis.dir.y, axis.dir.x) * 180.0 / 3.14159265358979;
+  const double longer = 2 * axis.half_length, shorter = axis.thickness;
+  if (shorter < limits.min_char_height * 0.8) return false;
+  // Deskewed patch around the block, with room for MRZ lines the block did not join.
+  // Characters ~15-40 px high in the patch: a thin block is one line, a thick one holds
+  // two or three lines (or more print the joining swallowed).
+  const bool one_line = !block.region && longer > 20 * shorter;
+  // A region is searched at full resolution (up to a size where even a TD1's characters
+  // would be large): its characters' height is not known.
+  const double scale = block.region ? std::min(1.0, 1600.0 / longer) : std::min(1.0, (one_line ? kLineThicknessPx : kBlockThicknessPx) / shorter);
+  // The block may be a piece of a line (a long filler run breaks the joining): leave room.
+  const double pw = block.region ? longer * 1.1 * scale + 20 : (longer * 1.25 + 4 * shorter) * scale;
+  // A block may be one MRZ line only, or two a third of which the joining missed (it
+  // crosses background print): leave room for more lines on either side.
+  // A thin block that is not very long may be a piece of one line as well.
+  // A region is square: a page's part may be longer across the lines than along them,
+  // so its rows are looked for both ways.
+  const double ph = block.region ? pw : (one_line ? 8.5 : shorter * scale < 60 ? 6.5 : 2.6) * shorter * scale + 20;
+  if (pw * ph > 6e6) return false;
+  cv::Mat to_patch = cv::getRotationMatrix2D(r.center, angle, scale);
+  to_patch.at<double>(0, 2) += pw / 2 - r.center.x;
+  to_patch.at<double>(1, 2) += ph / 2 - r.center.y;
+  cv::Mat patch;
+  cv::warpAffine(gray, patch, to_patch, cv::Size(static_cast<int>(pw), static_cast<int>(ph)), cv::INTER_AREA, cv::BORDER_REPLICATE);
+  cv::Mat to_frame;
+  cv::invertAffineTransform(to_patch, to_frame);
 
-    // Characters: dark strokes smaller than a character's cell.
-    // A region's MRZ characters: about 1/35 (TD1) to 1/51 (TD3) of the page's length.
-    const double est_height = block.region ? longer * scale / 35.0 : one_line ? shorter * scale : kBlockThicknessPx / 2.75;
-    const int k = std::clamp(static_cast<int>(est_height * 0.9), 7, 45) | 1;
-    cv::Mat bh, bin;
-    cv::morphologyEx(patch, bh, cv::MORPH_BLACKHAT, cv::getStructuringElement(cv::MORPH_RECT, {k, k}));
-    const double otsu = cv::threshold(bh, bin, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
-    if (otsu < 15) cv::threshold(bh, bin, 15, 255, cv::THRESH_BINARY);
-    // Glare and shadows lower the print's contrast in part of the patch, below one global
-    // threshold: where nothing nearby is dark, strokes half as dark as the darkest nearby
-    // still count as ink. (Not where contrast is normal: there it would join the print to
-    // the security background.)
-    cv::Mat local_max, faint, strong_enough, washed_out;
-    local_max = local_maximum(bh, 3 * k);
-    cv::compare(bh, local_max * 0.5, faint, cv::CMP_GE);
-    cv::compare(bh, 12, strong_enough, cv::CMP_GE);
-    cv::compare(local_max, 2 * std::max(otsu, 15.0), washed_out, cv::CMP_LT);
-    cv::bitwise_and(faint, strong_enough, faint);
-    cv::bitwise_and(faint, washed_out, faint);
-    cv::bitwise_or(bin, faint, bin);
-    for (int quarter = 0; quarter < (block.region ? 2 : 1); ++quarter) {
-      if (quarter == 1) {
-        // The patch turned a quarter clockwise: patch (x, y) came from (y, side - 1 - x).
-        cv::rotate(bin, bin, cv::ROTATE_90_CLOCKWISE);
-        const cv::Matx33d turn(0, 1, 0, -1, 0, bin.cols - 1.0, 0, 0, 1);
-        const cv::Matx23d f(to_frame);
-        const cv::Matx33d f3(f(0, 0), f(0, 1), f(0, 2), f(1, 0), f(1, 1), f(1, 2), 0, 0, 1);
-        const cv::Matx33d g = f3 * turn;
-        to_frame = (cv::Mat_<double>(2, 3) << g(0, 0), g(0, 1), g(0, 2), g(1, 0), g(1, 1), g(1, 2));
-      }
-      cv::Mat labels, stats, centroids;
-      const int count = cv::connectedComponentsWithStats(bin, labels, stats, centroids, 8, CV_32S);
-      std::vector<Component> comps;
-      for (int i = 1; i < count; ++i) {
-        const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP), stats.at<int>(i, cv::CC_STAT_WIDTH),
-                           stats.at<int>(i, cv::CC_STAT_HEIGHT));
-        if (box.height < limits.min_char_height * scale * 0.45 || box.height > 120 || stats.at<int>(i, cv::CC_STAT_AREA) < 6) continue;
-        if (box.width > 8 * box.height) continue;
-        comps.push_back({box, box.y + box.height / 2.0});
-      }
-      const std::vector<Row> rows = character_rows(comps);
-      MrzCandidate best;
-      bool have = false;
-      for (size_t i = 0; i < rows.size(); ++i)
-        for (size_t count_rows : {size_t{3}, size_t{2}}) {
-          MrzCandidate c;
-          if (group_rows(rows, i, count_rows, c, to_frame) && (!have || c.score > best.score)) {
-            best = c;
-            have = true;
-          }
+  // Characters: dark strokes smaller than a character's cell.
+  // A region's MRZ characters: about 1/35 (TD1) to 1/51 (TD3) of the page's length.
+  const double est_height = block.region ? longer * scale / 35.0 : one_line ? shorter * scale : kBlockThicknessPx / 2.75;
+  const int k = std::clamp(static_cast<int>(est_height * 0.9), 7, 45) | 1;
+  cv::Mat bh, bin;
+  cv::morphologyEx(patch, bh, cv::MORPH_BLACKHAT, cv::getStructuringElement(cv::MORPH_RECT, {k, k}));
+  const double otsu = cv::threshold(bh, bin, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+  if (otsu < 15) cv::threshold(bh, bin, 15, 255, cv::THRESH_BINARY);
+  // Glare and shadows lower the print's contrast in part of the patch, below one global
+  // threshold: where nothing nearby is dark, strokes half as dark as the darkest nearby
+  // still count as ink. (Not where contrast is normal: there it would join the print to
+  // the security background.)
+  cv::Mat local_max, faint, strong_enough, washed_out;
+  local_max = local_maximum(bh, 3 * k);
+  cv::compare(bh, local_max * 0.5, faint, cv::CMP_GE);
+  cv::compare(bh, 12, strong_enough, cv::CMP_GE);
+  cv::compare(local_max, 2 * std::max(otsu, 15.0), washed_out, cv::CMP_LT);
+  cv::bitwise_and(faint, strong_enough, faint);
+  cv::bitwise_and(faint, washed_out, faint);
+  cv::bitwise_or(bin, faint, bin);
+  for (int quarter = 0; quarter < (block.region ? 2 : 1); ++quarter) {
+    if (quarter == 1) {
+      // The patch turned a quarter clockwise: patch (x, y) came from (y, side - 1 - x).
+      cv::rotate(bin, bin, cv::ROTATE_90_CLOCKWISE);
+      const cv::Matx33d turn(0, 1, 0, -1, 0, bin.cols - 1.0, 0, 0, 1);
+      const cv::Matx23d f(to_frame);
+      const cv::Matx33d f3(f(0, 0), f(0, 1), f(0, 2), f(1, 0), f(1, 1), f(1, 2), 0, 0, 1);
+      const cv::Matx33d g = f3 * turn;
+      to_frame = (cv::Mat_<double>(2, 3) << g(0, 0), g(0, 1), g(0, 2), g(1, 0), g(1, 1), g(1, 2));
+    }
+    // Outer contours give the 8-connected components' boxes at a third of the cost of
+    // labelling (only specks inside a character's hole are not seen, and need not be).
+    std::vector<std::vector<cv::Point>> outlines;
+    cv::findContours(bin, outlines, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+    std::vector<Component> comps;
+    for (const auto& outline : outlines) {
+      const cv::Rect box = cv::boundingRect(outline);
+      if (box.height < limits.min_char_height * scale * 0.45 || box.height > 120) continue;
+      if (box.width > 8 * box.height) continue;
+      if (box.area() < 24 && cv::countNonZero(bin(box)) < 6) continue;  // a speck
+      comps.push_back({box, box.y + box.height / 2.0});
+    }
+    const std::vector<Row> rows = character_rows(comps);
+    MrzCandidate best;
+    bool have = false;
+    for (size_t i = 0; i < rows.size(); ++i)
+      for (size_t count_rows : {size_t{3}, size_t{2}}) {
+        MrzCandidate c;
+        if (group_rows(rows, i, count_rows, c, to_frame) && (!have || c.score > best.score)) {
+          best = c;
+          have = true;
         }
-      if (have) {
-        found.push_back(best);
-        found_weight = std::max(found_weight, block.weight);
-        break;
       }
+    if (have) {
+      out = best;
+      return true;
     }
   }
-  std::sort(found.begin(), found.end(), [](const MrzCandidate& a, const MrzCandidate& b) { return a.score > b.score; });
-  return found;
+  return false;
 }
 
 }  // namespace

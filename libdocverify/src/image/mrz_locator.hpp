@@ -4,6 +4,7 @@
 // give text blocks at a few scales; inside each, connected components are grouped into
 // rows of evenly pitched characters, and 2 or 3 rows of equal length, start and spacing
 // make an MRZ candidate. Which way up is decided later, by the recogniser.
+#include <memory>
 #include <vector>
 
 #include <opencv2/core.hpp>
@@ -36,7 +37,35 @@ struct LocatorLimits {
   int max_candidates = 6;
 };
 
-// `gray`: CV_8U. Candidates best first; empty when nothing looks like an MRZ.
+// The search in steps, cheapest first, so that a reader can stop once it has read an MRZ:
+// the frame's line blocks (heaviest first); then, while nothing was read, page-sized
+// regions (an MRZ the closings joined to its page) and the same again with the frame
+// turned an eighth of a turn.
+class MrzSearch {
+ public:
+  // `gray`: CV_8U, kept by reference (it must outlive the search).
+  explicit MrzSearch(const cv::Mat& gray, LocatorLimits limits = {});
+  ~MrzSearch();
+  MrzSearch(const MrzSearch&) = delete;
+  MrzSearch& operator=(const MrzSearch&) = delete;
+  // The next candidate, in frame pixels; false when the search is over.
+  bool next(MrzCandidate& out);
+  // An MRZ was read from `c`: blocks around it are not searched again, and neither are
+  // the fallbacks.
+  void found_mrz(const MrzCandidate& c);
+
+ private:
+  struct Pass;
+  bool start_pass();
+  const cv::Mat& gray_;
+  LocatorLimits limits_;
+  std::vector<std::unique_ptr<Pass>> passes_;
+  std::vector<MrzCandidate> accepted_;
+  int yielded_ = 0;
+};
+
+// Every candidate a search with no reader gives, best first; empty when nothing looks
+// like an MRZ.
 std::vector<MrzCandidate> locate_mrz(const cv::Mat& gray, const LocatorLimits& limits = {});
 
 }  // namespace docverify::image

@@ -282,15 +282,18 @@ ImageReadResult MrzImageReader::read(const cv::Mat& image) {
   else if (image.channels() == 4) cv::cvtColor(image, gray, cv::COLOR_BGRA2GRAY);
   else throw InputError("image has " + std::to_string(image.channels()) + " channels");
 
-  const auto locate_start = Clock::now();
-  const std::vector<image::MrzCandidate> candidates = image::locate_mrz(gray);
-  out.timings.locate_ms = ms_since(locate_start);
-
+  // The locator's search and the reading alternate: an MRZ read tells the search to
+  // skip blocks around it and its costlier fallbacks.
   const auto recognise_start = Clock::now();
-  std::vector<std::pair<Attempt, const image::MrzCandidate*>> documents;
+  image::MrzSearch search(gray);
+  std::vector<std::pair<Attempt, image::MrzCandidate>> documents;
   double valid_score = 0;  // locator score of the best candidate read as valid
-  for (const auto& candidate : candidates) {
+  for (image::MrzCandidate candidate;;) {
     if (static_cast<int>(documents.size()) >= options_.max_documents) break;
+    const auto locate_start = Clock::now();
+    const bool more = search.next(candidate);
+    out.timings.locate_ms += ms_since(locate_start);
+    if (!more) break;
     // Rows much less regular than a valid MRZ already read are visual-zone print.
     if (candidate.score < 0.7 * valid_score) continue;
     Attempt best;
@@ -318,11 +321,11 @@ ImageReadResult MrzImageReader::read(const cv::Mat& image) {
       Attempt upright;
       if (!image::rectify_mrz(gray, h, n, upright.rectified)) continue;
       Attempt turned;
-      turned.rectified = image::rotate_half_turn(upright.rectified);
       for (Attempt* a : {&upright, &turned}) {
         if (options_.engine == OcrEngine::tesseract) continue;
         // A reading whose check digits verify cannot be bettered by the other way up.
         if (a == &turned && accepted(upright)) continue;
+        if (a == &turned) turned.rectified = image::rotate_half_turn(upright.rectified);
         recognise(*a);
         evaluate(*a, options_.mrz, options_.min_uncovered_confidence);
         restrict_to_format(*a, options_.mrz, options_.min_uncovered_confidence);
@@ -330,6 +333,7 @@ ImageReadResult MrzImageReader::read(const cv::Mat& image) {
       }
       if (options_.engine == OcrEngine::tesseract) {
         // Tesseract alone (the baseline): both ways up, whole lines.
+        turned.rectified = image::rotate_half_turn(upright.rectified);
         for (Attempt* a : {&upright, &turned}) {
           if (!tesseract_) tesseract_ = std::make_unique<Tesseract>();
           cv::Mat big;
@@ -381,9 +385,10 @@ ImageReadResult MrzImageReader::read(const cv::Mat& image) {
       out.timings.tesseract_ms += ms_since(t);
     }
     if (best.result.valid) valid_score = std::max(valid_score, candidate.score);
-    documents.emplace_back(std::move(best), &candidate);
+    if (accepted(best)) search.found_mrz(candidate);
+    documents.emplace_back(std::move(best), candidate);
   }
-  out.timings.recognise_ms = ms_since(recognise_start) - out.timings.tesseract_ms;
+  out.timings.recognise_ms = ms_since(recognise_start) - out.timings.tesseract_ms - out.timings.locate_ms;
 
   std::sort(documents.begin(), documents.end(), [](const auto& a, const auto& b) { return a.first.score > b.first.score; });
   bool first = true;
@@ -459,7 +464,7 @@ ImageReadResult MrzImageReader::read(const cv::Mat& image) {
     ro.rotation_deg = static_cast<int>(std::lround(-std::atan2(dir.y, dir.x) * 180.0 / 3.14159265358979)) % 360;
     if (ro.rotation_deg < 0) ro.rotation_deg += 360;
     ro.upside_down = ro.rotation_deg > 135 && ro.rotation_deg < 225;  // relative to the frame
-    ro.quality = measure_quality(gray, rect, ro.mrz_quad, candidate->pitch);
+    ro.quality = measure_quality(gray, rect, ro.mrz_quad, candidate.pitch);
     // The same MRZ reached through two candidates (two scales, two blocks) is one document.
     const cv::Point2f centre = (ro.mrz_quad[0] + ro.mrz_quad[2]) * 0.5F;
     auto same_place = [&](const MrzReadout& kept) { return cv::pointPolygonTest(kept.mrz_quad, centre, false) >= 0; };
