@@ -3,6 +3,7 @@
 // letter, per-cell ink levels; and which characters the check digits cannot vouch for.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include <opencv2/imgproc.hpp>
@@ -54,6 +55,66 @@ TEST(Glare, WashedOutStartOfTheMrzIsStillRead) {
   }
   EXPECT_EQ(exact, 3);
   EXPECT_EQ(wrong_accepted, 0);
+}
+
+// A document camera's frame: the page scaled into 1280 x 960 on a dark surround; the MRZ
+// box's centre in frame pixels.
+cv::Mat camera_frame(const synth::Specimen& s, cv::Point2f& mrz_centre) {
+  const cv::Mat& page = s.page.image;
+  const double k = std::min(1280.0 * 0.9 / page.cols, 960.0 * 0.9 / page.rows);
+  cv::Mat small;
+  cv::resize(page, small, {}, k, k, cv::INTER_AREA);
+  cv::Mat frame(960, 1280, page.type(), cv::Scalar::all(40));
+  const cv::Point offset((1280 - small.cols) / 2, (960 - small.rows) / 2);
+  small.copyTo(frame(cv::Rect(offset, small.size())));
+  const cv::Rect& b = s.page.mrz_box;
+  mrz_centre = cv::Point2f(static_cast<float>(offset.x + (b.x + b.width / 2.0) * k), static_cast<float>(offset.y + (b.y + b.height / 2.0) * k));
+  return frame;
+}
+
+// One MRZ is one candidate: a block that holds a row of an MRZ already found (the MRZ
+// joined to the print above it) is not searched again, and the regions (pages) around it
+// are not searched at all.
+TEST(Search, EachMrzIsOneCandidate) {
+  for (Format f : {Format::td1, Format::td2, Format::td3})
+    for (int i = 0; i < 4; ++i) {
+      synth::SpecimenOptions o;
+      o.format = f;
+      o.capture = Capture::kiosk;
+      o.seed = 77;
+      const synth::Specimen s = synth::make_specimen(o, i, renderer());
+      SCOPED_TRACE(s.name);
+      cv::Point2f centre;
+      cv::Mat gray;
+      cv::cvtColor(camera_frame(s, centre), gray, cv::COLOR_BGR2GRAY);
+      const std::vector<image::MrzCandidate> found = image::locate_mrz(gray);
+      ASSERT_EQ(found.size(), 1U);
+      EXPECT_GE(cv::pointPolygonTest(found[0].quad(), centre, false), 0);
+    }
+}
+
+// Until an MRZ is read the search goes on: a candidate that was not read (the reader
+// never calls found_mrz) leaves its block's neighbours and the fallbacks to be searched.
+TEST(Search, CandidatesNotReadLeaveTheSearchGoing) {
+  synth::SpecimenOptions o;
+  o.format = Format::td3;
+  o.capture = Capture::kiosk;
+  o.seed = 77;
+  int more_when_unread = 0;
+  for (int i = 0; i < 4; ++i) {
+    const synth::Specimen s = synth::make_specimen(o, i, renderer());
+    cv::Point2f centre;
+    cv::Mat gray;
+    cv::cvtColor(camera_frame(s, centre), gray, cv::COLOR_BGR2GRAY);
+    image::MrzSearch read_search(gray), unread_search(gray);
+    int read_count = 0, unread_count = 0;
+    for (image::MrzCandidate c; read_search.next(c); ++read_count) read_search.found_mrz(c);
+    for (image::MrzCandidate c; unread_search.next(c);) ++unread_count;
+    EXPECT_EQ(read_count, 1) << s.name;
+    EXPECT_GE(unread_count, read_count) << s.name;
+    more_when_unread += unread_count > read_count;
+  }
+  EXPECT_GT(more_when_unread, 0);  // some MRZ is offered again through another block
 }
 
 // A TD1 whose first line glare made unreadable to the row finder: the reader tries the

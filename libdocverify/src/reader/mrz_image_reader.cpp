@@ -357,6 +357,9 @@ ImageReadResult MrzImageReader::read(const cv::Mat& image) {
         }
       }
     }
+    // Tesseract alone (the baseline) reads each place once and has no fallbacks, as the
+    // open-source readers it stands for.
+    if (options_.engine == OcrEngine::tesseract) search.found_mrz(candidate);
     if (!best.parsed) continue;
     // Second opinion where the check digits do not verify.
     if (!accepted(best) && options_.engine == OcrEngine::builtin_then_tesseract) {
