@@ -60,6 +60,16 @@ std::string_view to_string(Diagnose d) noexcept {
     case Diagnose::specimen: return "SPECIMEN";
     case Diagnose::expired: return "EXPIRED";
     case Diagnose::not_in_mrz: return "NOT_IN_MRZ";
+    case Diagnose::symbol_position: return "SYMBOL_POSITION";
+    case Diagnose::background: return "BACKGROUND";
+    case Diagnose::mrz_width: return "MRZ_WIDTH";
+    case Diagnose::mrz_height: return "MRZ_HEIGHT";
+    case Diagnose::line_position: return "LINE_POSITION";
+    case Diagnose::font: return "FONT";
+    case Diagnose::pitch: return "PITCH";
+    case Diagnose::baseline: return "BASELINE";
+    case Diagnose::skew: return "SKEW";
+    case Diagnose::stroke: return "STROKE";
   }
   return "UNKNOWN";
 }

@@ -2,6 +2,7 @@
 // The check record every module reports (spec: authenticity §1.1-1.3). A check is
 // tri-state plus "not done": zero is NOT_DONE so zeroed memory never reads as a pass.
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -50,6 +51,17 @@ enum class Diagnose : std::uint16_t {
   specimen = 111,
   expired = 112,
   not_in_mrz = 113,
+  // MRZ print
+  symbol_position = 200,
+  background = 201,
+  mrz_width = 202,
+  mrz_height = 203,
+  line_position = 204,
+  font = 205,
+  pitch = 206,
+  baseline = 207,
+  skew = 208,
+  stroke = 209,
 };
 
 std::string_view to_string(CheckStatus s) noexcept;
@@ -88,6 +100,11 @@ struct CheckRecord {
   bool required = true;   // a NOT_DONE here makes the verdict incomplete
   Diagnose diagnose = Diagnose::none;
   CheckMessage message;
+  // What was measured and the limit it was held to (NaN when the check measures nothing),
+  // in `unit`.
+  double measured = std::numeric_limits<double>::quiet_NaN();
+  double threshold = std::numeric_limits<double>::quiet_NaN();
+  std::string_view unit;
 };
 
 }  // namespace docverify
