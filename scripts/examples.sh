@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job on the bundled examples: builds docverify, runs `docverify read` on every
-# image in samples/images (MRZ found, rectified, read and proven) and `docverify mrz` on
-# every MRZ text in samples/mrz, printing the readable report of each.
+# image in samples/images (MRZ found, rectified, read and proven), `docverify verify` on the
+# passport scan (the authenticity checks) and `docverify mrz` on every MRZ text in
+# samples/mrz, printing the readable report of each.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/deps.sh"
@@ -20,6 +21,15 @@ for f in "$root"/samples/images/*.jpg; do
   echo "(exit status $code: 0 valid MRZ, 1 none or not valid, 2 unreadable image)"
   [ "$code" -le 1 ] || status=1
 done
+echo "=================================================================================="
+echo "docverify verify --profile trainer samples/images/passport-td3-scan.jpg"
+echo "----------------------------------------------------------------------------------"
+set +e
+"$docverify" verify --profile trainer "$root/samples/images/passport-td3-scan.jpg"
+code=$?
+set -e
+echo "(exit status $code: 0 verdict ok, 1 suspect, error or not_done, 2 unreadable image)"
+[ "$code" -le 1 ] || status=1
 for f in "$root"/samples/mrz/*.mrz; do
   echo "=================================================================================="
   echo "docverify mrz < samples/mrz/$(basename "$f")"

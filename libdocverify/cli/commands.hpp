@@ -8,4 +8,6 @@ int run_make_mrz(int argc, char** argv);
 int run_specimen(int argc, char** argv);
 // The MRZ read from images.
 int run_read(int argc, char** argv);
+// The MRZ read and the authenticity checks, with a verdict.
+int run_verify(int argc, char** argv);
 }  // namespace docverify::cli

@@ -16,6 +16,7 @@ void usage(std::FILE* to) {
                "\n"
                "commands:\n"
                "  read      find and read the MRZ in photos and scans\n"
+               "  verify    read the MRZ and run the authenticity checks, with a verdict\n"
                "  mrz       parse, correct and validate an MRZ given as lines or on standard input\n"
                "  make-mrz  write an MRZ from field values (names transliterated and truncated)\n"
                "  specimen  write synthetic documents (images and ground truth) for tests and training\n"
@@ -35,6 +36,7 @@ int main(int argc, char** argv) {
   const std::string command = argv[1];
   try {
     if (command == "read") return docverify::cli::run_read(argc, argv);
+    if (command == "verify") return docverify::cli::run_verify(argc, argv);
     if (command == "mrz") return docverify::cli::run_mrz(argc, argv);
     if (command == "make-mrz") return docverify::cli::run_make_mrz(argc, argv);
     if (command == "specimen") return docverify::cli::run_specimen(argc, argv);

@@ -3,6 +3,8 @@
 // measure say so instead of judging.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include <opencv2/imgproc.hpp>
 
 #include "checks/mrz_print.hpp"
@@ -52,7 +54,7 @@ const CheckRecord* find(const std::vector<CheckRecord>& v, std::string_view id) 
 }
 
 TEST(MrzPrint, GenuineScansStayInsideTheBands) {
-  int measured = 0, errors = 0;
+  int measured = 0, flagged = 0;
   for (mrz::Format f : {mrz::Format::td1, mrz::Format::td2, mrz::Format::td3, mrz::Format::mrva, mrz::Format::mrvb})
     for (int i = 0; i < 4; ++i) {
       const Measured x = measure(f, synth::Forgery::none, i);
@@ -60,34 +62,47 @@ TEST(MrzPrint, GenuineScansStayInsideTheBands) {
       if (!x.m.measured) continue;
       ++measured;
       for (const auto& r : x.records) {
-        errors += r.status == CheckStatus::error;
+        EXPECT_NE(r.status, CheckStatus::not_done) << r.id << " " << r.message.view();
         EXPECT_NE(r.status, CheckStatus::error) << r.id << " " << r.message.view() << " (" << mrz::format_name(f) << " " << i << ")";
+        flagged += r.status != CheckStatus::ok;
       }
       const double nominal = f == mrz::Format::td1 ? 4.23 / 2.54 : 6.35 / 2.54;
-      EXPECT_NEAR(x.m.line_spacing, nominal, 0.05 * nominal);
+      EXPECT_NEAR(x.m.line_spacing, nominal, 0.08 * nominal);
+      EXPECT_NEAR(x.m.cap_height, 2.4 / 2.54, 0.08);  // the generator prints caps of 2.30-2.46 mm
     }
   EXPECT_GE(measured, 18);
-  EXPECT_EQ(errors, 0);
+  EXPECT_LE(flagged, 2);  // warnings at most, and rare
 }
 
+// The forgery kit's MRZ retyped at 2.30 mm: without the page's edges only ratios to the
+// pitch show it, and line spacing is the strongest (print zones allow it some play, so
+// not every one is flagged).
 TEST(MrzPrint, WrongPitchShowsInTheLineSpacing) {
-  int flagged = 0;
+  int measured = 0, flagged = 0;
+  double genuine_sum = 0, forged_sum = 0;
   for (mrz::Format f : {mrz::Format::td1, mrz::Format::td3, mrz::Format::mrvb})
-    for (int i = 0; i < 3; ++i) {
-      const Measured x = measure(f, synth::Forgery::mrz_wrong_pitch, i);
-      if (!x.read || !x.m.measured) continue;
-      const CheckRecord* spacing = find(x.records, "MRZ.PQ.LINE_SPACING");
+    for (int i = 0; i < 4; ++i) {
+      const double nominal = f == mrz::Format::td1 ? 4.23 / 2.54 : 6.35 / 2.54;
+      const Measured forged = measure(f, synth::Forgery::mrz_wrong_pitch, i);
+      const Measured genuine = measure(f, synth::Forgery::none, i);
+      if (!forged.read || !forged.m.measured || !genuine.m.measured) continue;
+      ++measured;
+      const CheckRecord* spacing = find(forged.records, "mrz.print.line_spacing");
       ASSERT_NE(spacing, nullptr);
       flagged += spacing->status != CheckStatus::ok;
-      // 2.54 / 2.30: the spacing looks 10 % wider in pitches.
-      const double nominal = f == mrz::Format::td1 ? 4.23 / 2.54 : 6.35 / 2.54;
-      EXPECT_GT(x.m.line_spacing, 1.06 * nominal) << mrz::format_name(f) << " " << i;
+      EXPECT_FALSE(std::isnan(spacing->measured));
+      forged_sum += forged.m.line_spacing / nominal;
+      genuine_sum += genuine.m.line_spacing / nominal;
     }
-  EXPECT_GE(flagged, 8);
+  ASSERT_GE(measured, 10);
+  // 2.54 / 2.30 = 1.104: the same spacing looks 10 % wider in pitches.
+  EXPECT_NEAR(forged_sum / measured, 1.104, 0.04);
+  EXPECT_NEAR(genuine_sum / measured, 1.0, 0.03);
+  EXPECT_GE(flagged, measured / 2);
 }
 
 TEST(MrzPrint, CoarseImagesAreNotJudged) {
-  const Measured x = measure(mrz::Format::td3, synth::Forgery::none, 0, 150);
+  const Measured x = measure(mrz::Format::td3, synth::Forgery::none, 0, 200);
   ASSERT_TRUE(x.read);
   for (const auto& r : x.records) {
     EXPECT_EQ(r.status, CheckStatus::not_done) << r.id;

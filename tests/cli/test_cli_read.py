@@ -74,6 +74,31 @@ def main():
     check(code == 2 and "no image" in err, "no argument: exit 2")
     code, out, _ = run(["read", "--help"])
     check(code == 0 and "usage: docverify read" in out, "--help")
+    verify_faces(want)
+
+
+def verify_faces(want):
+    """`docverify verify`: the read plus image checks, not-done records, a verdict."""
+    scan = str(IMAGES / "passport-td3-scan.jpg")
+    for profile, verdict, code_wanted in (("kiosk", "not_done", 1), ("trainer", "ok", 0)):
+        code, out, err = run(["verify", "--json", "--profile", profile, "--today", "2026-12-01", scan])
+        doc = json.loads(out)
+        check(doc["mrz"]["lines"] == want["passport-td3-scan.jpg"], f"verify {profile}: lines")
+        checks = {c["id"]: c for c in doc["checks"]}
+        for cid in ("image_quality.resolution", "mrz.print.line_spacing", "liveness.grey_copy", "security.ir.b900"):
+            check(cid in checks, f"verify {profile}: {cid} reported")
+        grey = checks.get("liveness.grey_copy", {})
+        check(grey.get("status") == "ok" and grey.get("measured", 0) > grey.get("threshold", 1e9),
+              f"verify {profile}: colour page passes the grey-copy check with its measure: {grey}")
+        check(checks.get("security.ir.b900", {}).get("status") == "not_done", f"verify {profile}: no IR image, not_done")
+        check(doc["verdict"]["status"] == verdict and code == code_wanted,
+              f"verify {profile}: verdict {doc['verdict']['status']} exit {code}, wanted {verdict} exit {code_wanted}")
+    code, out, _ = run(["verify", "--today", "2026-12-01", str(IMAGES / "no-document.jpg")])
+    check(code == 1, f"verify without a document: exit 1, got {code}")
+    code, _, err = run(["verify", "/nonexistent/x.jpg"])
+    check(code == 2 and "nonexistent" in err, "verify: missing file, exit 2")
+    code, out, _ = run(["verify", "--help"])
+    check(code == 0 and "usage: docverify verify" in out, "verify --help")
 
 
 if __name__ == "__main__":

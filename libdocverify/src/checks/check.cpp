@@ -46,6 +46,7 @@ std::string_view to_string(Diagnose d) noexcept {
     case Diagnose::quality_gate_failed: return "QUALITY_GATE_FAILED";
     case Diagnose::doc_type_unknown: return "DOC_TYPE_UNKNOWN";
     case Diagnose::template_missing: return "TEMPLATE_MISSING";
+    case Diagnose::not_available: return "NOT_AVAILABLE";
     case Diagnose::checksum_invalid: return "CHECKSUM_INVALID";
     case Diagnose::syntax: return "SYNTAX";
     case Diagnose::logic: return "LOGIC";
@@ -70,6 +71,10 @@ std::string_view to_string(Diagnose d) noexcept {
     case Diagnose::baseline: return "BASELINE";
     case Diagnose::skew: return "SKEW";
     case Diagnose::stroke: return "STROKE";
+    case Diagnose::screen_detected: return "SCREEN_DETECTED";
+    case Diagnose::grey_copy_detected: return "GREY_COPY_DETECTED";
+    case Diagnose::colour_copy_suspected: return "COLOUR_COPY_SUSPECTED";
+    case Diagnose::not_live: return "NOT_LIVE";
   }
   return "UNKNOWN";
 }

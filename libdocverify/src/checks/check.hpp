@@ -36,6 +36,7 @@ enum class Diagnose : std::uint16_t {
   quality_gate_failed = 6,
   doc_type_unknown = 7,
   template_missing = 8,
+  not_available = 9,  // the check is not in this version of the library
   // data logic
   checksum_invalid = 100,
   syntax = 101,
@@ -62,6 +63,11 @@ enum class Diagnose : std::uint16_t {
   baseline = 207,
   skew = 208,
   stroke = 209,
+  // recapture
+  screen_detected = 400,
+  grey_copy_detected = 401,
+  colour_copy_suspected = 402,
+  not_live = 403,
 };
 
 std::string_view to_string(CheckStatus s) noexcept;

@@ -1,5 +1,6 @@
 #include "report/mrz_report.hpp"
 
+#include <cmath>
 #include <cstdio>
 
 #include "report/json_writer.hpp"
@@ -126,6 +127,12 @@ void write_mrz_members(JsonWriter& w, const MrzResult& r) {
     if (c.diagnose == Diagnose::none) w.null();
     else w.value(to_string(c.diagnose));
     w.field("message", c.message.view());
+    // Measuring checks (image checks) say what they measured and the limit held to.
+    if (!std::isnan(c.measured)) {
+      w.field("measured", c.measured);
+      if (!std::isnan(c.threshold)) w.field("threshold", c.threshold);
+      if (!c.unit.empty()) w.field("unit", c.unit);
+    }
     w.end_object();
   }
   w.end_array();
