@@ -1,11 +1,9 @@
-#include <algorithm>
 #include <cstdio>
 #include <stdexcept>
 #include <string>
 
-#include "cli_args.hpp"
 #include "commands.hpp"
-#include "errors/input_error.hpp"
+#include "image_command.hpp"
 #include "reader/mrz_image_reader.hpp"
 #include "report/read_report.hpp"
 
@@ -35,38 +33,22 @@ int run_read(int argc, char** argv) {
     std::fputs(kReadHelp, stdout);
     return 0;
   }
-  reader::ReadOptions options;
   const bool json = args.flag("--json");
-  options.mrz.today = reference_date(args);
-  if (auto p = args.option("--profile")) {
-    if (!parse_profile(*p, options.mrz.profile)) throw std::invalid_argument("unknown profile '" + *p + "'");
-  }
+  reader::ReadOptions options = read_options(args);
   if (auto e = args.option("--engine")) {
     if (*e == "builtin") options.engine = reader::OcrEngine::builtin;
     else if (*e == "builtin+tesseract") options.engine = reader::OcrEngine::builtin_then_tesseract;
     else if (*e == "tesseract") options.engine = reader::OcrEngine::tesseract;
     else throw std::invalid_argument("unknown engine '" + *e + "'");
   }
-  const auto paths = args.positionals();
-  if (paths.empty()) throw std::invalid_argument("no image given (see docverify read --help)");
   reader::MrzImageReader mrz_reader(options);
   const report::ReportContext ctx{options.mrz.today, options.mrz.profile};
-  int status = 0;
-  for (const auto& path : paths) {
-    try {
-      const reader::ImageReadResult result = mrz_reader.read_file(path);
-      const std::string out = json ? report::read_report_json(result, ctx, path) : report::read_report_text(result, ctx, path);
-      std::fwrite(out.data(), 1, out.size(), stdout);
-      if (!result.found || !result.best.valid) status = std::max(status, 1);
-    } catch (const InputError& e) {
-      std::fprintf(stderr, "docverify read: %s: %s\n", path.c_str(), e.what());
-      status = 2;
-    } catch (const ResourceError& e) {
-      std::fprintf(stderr, "docverify read: %s\n", e.what());
-      status = 2;
-    }
-  }
-  return status;
+  return for_each_image(args.positionals(), "read", [&](const std::string& path) {
+    const reader::ImageReadResult result = mrz_reader.read_file(path);
+    const std::string out = json ? report::read_report_json(result, ctx, path) : report::read_report_text(result, ctx, path);
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    return result.found && result.best.valid ? 0 : 1;
+  });
 }
 
 }  // namespace docverify::cli

@@ -1,11 +1,9 @@
-#include <algorithm>
 #include <cstdio>
 #include <stdexcept>
 #include <string>
 
-#include "cli_args.hpp"
 #include "commands.hpp"
-#include "errors/input_error.hpp"
+#include "image_command.hpp"
 #include "report/read_report.hpp"
 #include "verify/document_verifier.hpp"
 
@@ -33,32 +31,16 @@ int run_verify(int argc, char** argv) {
     std::fputs(kVerifyHelp, stdout);
     return 0;
   }
-  reader::ReadOptions options;
   const bool json = args.flag("--json");
-  options.mrz.today = reference_date(args);
-  if (auto p = args.option("--profile")) {
-    if (!parse_profile(*p, options.mrz.profile)) throw std::invalid_argument("unknown profile '" + *p + "'");
-  }
-  const auto paths = args.positionals();
-  if (paths.empty()) throw std::invalid_argument("no image given (see docverify verify --help)");
+  const reader::ReadOptions options = read_options(args);
   verify::DocumentVerifier verifier(options);
   const report::ReportContext ctx{options.mrz.today, options.mrz.profile};
-  int status = 0;
-  for (const auto& path : paths) {
-    try {
-      const verify::VerifyResult result = verifier.verify_file(path);
-      const std::string out = json ? report::read_report_json(result.read, ctx, path) : report::read_report_text(result.read, ctx, path);
-      std::fwrite(out.data(), 1, out.size(), stdout);
-      if (!result.read.found || result.read.best.mrz.verdict.status != VerdictStatus::ok) status = std::max(status, 1);
-    } catch (const InputError& e) {
-      std::fprintf(stderr, "docverify verify: %s: %s\n", path.c_str(), e.what());
-      status = 2;
-    } catch (const ResourceError& e) {
-      std::fprintf(stderr, "docverify verify: %s\n", e.what());
-      status = 2;
-    }
-  }
-  return status;
+  return for_each_image(args.positionals(), "verify", [&](const std::string& path) {
+    const verify::VerifyResult result = verifier.verify_file(path);
+    const std::string out = json ? report::read_report_json(result.read, ctx, path) : report::read_report_text(result.read, ctx, path);
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    return result.read.found && result.read.best.mrz.verdict.status == VerdictStatus::ok ? 0 : 1;
+  });
 }
 
 }  // namespace docverify::cli
