@@ -504,6 +504,73 @@ static void test_read(void) {
   dv_context_free(ctx);
 }
 
+/* The check record named `id` in `m`, or -1. */
+static long check_index(const dv_mrz_result* m, const char* id) {
+  size_t i;
+  for (i = 0; i < dv_mrz_result_check_count(m); ++i)
+    if (strcmp(dv_mrz_result_check_id(m, i), id) == 0) return (long)i;
+  return -1;
+}
+
+static void test_verify(void) {
+  dv_context* ctx = new_context(20261201);
+  dv_specimen_options so = DV_SPECIMEN_OPTIONS_INIT;
+  uint8_t* png = NULL;
+  size_t png_size = 0;
+  dv_read_result* r = NULL;
+  dv_encoded_image enc = DV_ENCODED_IMAGE_INIT;
+  dv_read_options ro = DV_READ_OPTIONS_INIT;
+  dv_verify_options vo = DV_VERIFY_OPTIONS_INIT;
+  const dv_mrz_result* m;
+  long grey, ir, alphabet;
+  so.format = DV_MRZ_TD3;
+  so.seed = 11;
+  CHECK(dv_specimen_render(&so, 0, &png, &png_size, NULL) == DV_OK);
+  enc.data = png;
+  enc.size = png_size;
+  ro.engine = DV_OCR_BUILTIN;
+  vo.read = &ro;
+  CHECK(dv_verify_encoded(&r, ctx, &enc, &vo) == DV_OK);
+  CHECK(dv_read_result_found(r));
+  m = dv_read_result_mrz(r);
+  grey = check_index(m, "liveness.grey_copy");
+  ir = check_index(m, "security.ir.b900");
+  alphabet = check_index(m, "mrz.syntax.alphabet");
+  CHECK(grey >= 0 && ir >= 0 && alphabet >= 0);
+  if (grey >= 0 && ir >= 0 && alphabet >= 0) {
+    /* A colour page: the grey-copy test passes with what it measured. */
+    CHECK(dv_mrz_result_check_status(m, (size_t)grey) == DV_CHECK_OK);
+    CHECK(dv_mrz_result_check_measured(m, (size_t)grey) > dv_mrz_result_check_threshold(m, (size_t)grey));
+    CHECK(strlen(dv_mrz_result_check_unit(m, (size_t)grey)) > 0);
+    /* No infrared image: not done, required at the kiosk, so the verdict cannot be ok. */
+    CHECK(dv_mrz_result_check_status(m, (size_t)ir) == DV_CHECK_NOT_DONE);
+    CHECK(strcmp(dv_mrz_result_check_diagnose(m, (size_t)ir), "REQUIRED_IMAGE_MISSING") == 0);
+    CHECK(dv_mrz_result_verdict(m) == DV_VERDICT_NOT_DONE && dv_mrz_result_incomplete(m));
+    /* A text check measures nothing. */
+    CHECK(isnan(dv_mrz_result_check_measured(m, (size_t)alphabet)) && strcmp(dv_mrz_result_check_unit(m, (size_t)alphabet), "") == 0);
+  }
+  CHECK(isnan(dv_mrz_result_check_measured(m, 9999)) && isnan(dv_mrz_result_check_threshold(NULL, 0)));
+  CHECK(strcmp(dv_mrz_result_check_unit(NULL, 0), "") == 0);
+  dv_read_result_free(r);
+  r = NULL;
+  /* Defaults (NULL options) and the other inputs. */
+  CHECK(dv_verify_encoded(&r, ctx, &enc, NULL) == DV_OK && dv_read_result_found(r));
+  dv_read_result_free(r);
+  /* Misuse. */
+  vo.version = 99;
+  CHECK(dv_verify_encoded(&r, ctx, &enc, &vo) == DV_E_VERSION && r == NULL);
+  vo.version = DV_VERIFY_OPTIONS_VERSION;
+  ro.engine = 42;
+  CHECK(dv_verify_encoded(&r, ctx, &enc, &vo) == DV_E_OUT_OF_RANGE && r == NULL);
+  CHECK(dv_verify_file(&r, ctx, NULL, NULL) == DV_E_INVALID_ARG);
+  CHECK(dv_verify_file(&r, ctx, "/nonexistent/passport.jpg", NULL) == DV_E_IO && r == NULL);
+  CHECK(dv_verify_image(&r, ctx, NULL, NULL) == DV_E_INVALID_ARG);
+  CHECK(dv_verify_encoded(NULL, ctx, &enc, NULL) == DV_E_INVALID_ARG);
+  CHECK(dv_verify_encoded(&r, NULL, &enc, NULL) == DV_E_INVALID_ARG && r == NULL);
+  dv_free(png);
+  dv_context_free(ctx);
+}
+
 int main(void) {
   test_versions();
   test_status_strings();
@@ -517,6 +584,7 @@ int main(void) {
   test_build();
   test_specimen();
   test_read();
+  test_verify();
   if (failures) {
     fprintf(stderr, "%d check(s) failed\n", failures);
     return 1;

@@ -11,7 +11,7 @@ from .errors import (BufferTooSmallError, DocVerifyError, DocVerifyIOError, Imag
                      InvalidArgumentError, OutOfMemoryError, OutOfRangeError, UnsupportedError, UnusableInputError,
                      Utf8Error, VersionError)
 from .image import ImageInfo, check_image, image_input
-from .read import ImageReadReport, MrzStream, read_mrz
+from .read import ImageReadReport, MrzStream, read_mrz, verify
 from .specimen import Specimen, make_specimen, write_specimens
 from .mrz import (BuiltMrz, Check, CheckDigit, Context, Correction, Fields, Mrz, MrzReport, Verdict, build_mrz,
                   parse_mrz)
@@ -20,7 +20,7 @@ __version__ = _lib.dv_version_string().decode()
 
 __all__ = [
     "parse_mrz", "build_mrz", "BuiltMrz", "Context", "MrzReport", "Mrz", "Fields", "CheckDigit", "Correction", "Check", "Verdict",
-    "read_mrz", "MrzStream", "ImageReadReport", "check_image", "image_input", "ImageInfo", "make_specimen", "write_specimens", "Specimen",
+    "read_mrz", "verify", "MrzStream", "ImageReadReport", "check_image", "image_input", "ImageInfo", "make_specimen", "write_specimens", "Specimen",
     "DocVerifyError", "InvalidArgumentError", "OutOfMemoryError", "InternalError", "BufferTooSmallError",
     "VersionError", "UnusableInputError", "OutOfRangeError", "Utf8Error", "DocVerifyIOError", "ImageError",
     "UnsupportedError", "__version__",

@@ -85,7 +85,12 @@ class ReadOptions(ctypes.Structure):
                 ("max_documents", c_uint32)]
 
 
+class VerifyOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint32), ("read", ctypes.POINTER(ReadOptions))]
+
+
 READ_OPTIONS_VERSION = 1
+VERIFY_OPTIONS_VERSION = 1
 SPECIMEN_OPTIONS_VERSION = 1
 CONTEXT_OPTIONS_VERSION = 1
 ENCODED_IMAGE_VERSION = 1
@@ -116,6 +121,10 @@ _PROTOTYPES = {
                                 ctypes.POINTER(ReadOptions)]),
     "dv_read_encoded": (c_int32, [ctypes.POINTER(c_void_p), c_void_p, ctypes.POINTER(EncodedImage),
                                   ctypes.POINTER(ReadOptions)]),
+    "dv_verify_image": (c_int32, [ctypes.POINTER(c_void_p), c_void_p, ctypes.POINTER(ImageView),
+                                  ctypes.POINTER(VerifyOptions)]),
+    "dv_verify_encoded": (c_int32, [ctypes.POINTER(c_void_p), c_void_p, ctypes.POINTER(EncodedImage),
+                                    ctypes.POINTER(VerifyOptions)]),
     "dv_read_result_free": (None, [c_void_p]),
     "dv_read_result_json_alloc": (c_int32, [c_void_p, ctypes.POINTER(c_void_p)]),
     "dv_read_result_mrz": (c_void_p, [c_void_p]),

@@ -94,6 +94,9 @@ class Check(_NoTruth):
     required: bool
     diagnose: Optional[str]
     message: str
+    measured: Optional[float] = None   # measuring checks (verify): the value, in `unit`
+    threshold: Optional[float] = None  # the limit it was held to
+    unit: Optional[str] = None
 
 
 @dataclass(frozen=True, eq=True)
@@ -121,6 +124,11 @@ class MrzReport(_NoTruth):
         d.pop("text")
         d.pop("failed")
         d["mrz"]["corrections"] = [c.to_dict() for c in self.mrz.corrections]
+        # As the JSON report: only measuring checks have measured, threshold and unit.
+        for c in d["checks"]:
+            for key in ("measured", "threshold", "unit"):
+                if c[key] is None:
+                    del c[key]
         return d
 
     def to_json(self) -> str:

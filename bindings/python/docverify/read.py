@@ -1,5 +1,6 @@
-"""The MRZ read from photos and scans: ``read_mrz(path | bytes | ndarray)`` and the stream
-session ``MrzStream`` for camera frames. Both return an ``ImageReadReport``: the text
+"""The MRZ read from photos and scans: ``read_mrz(path | bytes | ndarray)``, the same with
+the authenticity checks, ``verify(...)``, and the stream session ``MrzStream`` for camera
+frames. Both return an ``ImageReadReport``: the text
 engine's ``MrzReport`` (``report.mrz_report``, None when nothing was found) plus what the
 image adds (found, valid, confidence, quads, quality, timings, other documents)."""
 from __future__ import annotations
@@ -68,6 +69,23 @@ def _options(engine: str, min_uncovered_confidence: float) -> _native.ReadOption
     return _native.ReadOptions(_native.READ_OPTIONS_VERSION, ENGINES[engine], float(min_uncovered_confidence), 0)
 
 
+def _run(image: Any, today: DateLike, profile: str, call_encoded, call_image) -> ImageReadReport:
+    kind, value = image_input(image)
+    result = ctypes.c_void_p()
+    with Context(profile=profile, today=today) as ctx:
+        if kind == "encoded":
+            buf = (ctypes.c_uint8 * len(value)).from_buffer_copy(value)
+            enc = _native.EncodedImage(_native.ENCODED_IMAGE_VERSION, ctypes.cast(buf, ctypes.POINTER(ctypes.c_uint8)),
+                                       len(value))
+            check(call_encoded(ctypes.byref(result), ctx._handle, ctypes.byref(enc)))
+        else:
+            check(call_image(ctypes.byref(result), ctx._handle, ctypes.byref(value.view)))
+        try:
+            return _report(result)
+        finally:
+            lib.dv_read_result_free(result)
+
+
 def read_mrz(image: Union[str, os.PathLike, bytes, bytearray, memoryview, Any], today: DateLike = None,
              profile: str = "kiosk", engine: str = "builtin+tesseract",
              min_uncovered_confidence: float = 0.0) -> ImageReadReport:
@@ -77,21 +95,28 @@ def read_mrz(image: Union[str, os.PathLike, bytes, bytearray, memoryview, Any], 
         >>> r = read_mrz("passport.jpg")          # doctest: +SKIP
         >>> r.found, r.valid, r.lines             # doctest: +SKIP
     """
-    kind, value = image_input(image)
     opts = _options(engine, min_uncovered_confidence)
-    result = ctypes.c_void_p()
-    with Context(profile=profile, today=today) as ctx:
-        if kind == "encoded":
-            buf = (ctypes.c_uint8 * len(value)).from_buffer_copy(value)
-            enc = _native.EncodedImage(_native.ENCODED_IMAGE_VERSION, ctypes.cast(buf, ctypes.POINTER(ctypes.c_uint8)),
-                                       len(value))
-            check(lib.dv_read_encoded(ctypes.byref(result), ctx._handle, ctypes.byref(enc), ctypes.byref(opts)))
-        else:
-            check(lib.dv_read_image(ctypes.byref(result), ctx._handle, ctypes.byref(value.view), ctypes.byref(opts)))
-        try:
-            return _report(result)
-        finally:
-            lib.dv_read_result_free(result)
+    return _run(image, today, profile,
+                lambda out, ctx, enc: lib.dv_read_encoded(out, ctx, enc, ctypes.byref(opts)),
+                lambda out, ctx, view: lib.dv_read_image(out, ctx, view, ctypes.byref(opts)))
+
+
+def verify(image: Union[str, os.PathLike, bytes, bytearray, memoryview, Any], today: DateLike = None,
+           profile: str = "kiosk", engine: str = "builtin+tesseract") -> ImageReadReport:
+    """Reads the MRZ and runs the authenticity checks this version has (image quality
+    gates, MRZ print geometry, grey copy, the MRZ's logical checks; docs/checks.md). The
+    checks and the verdict over all of them are in ``report.mrz_report``; checks that
+    could not run have status ``not_done`` (never a pass), and measuring checks carry
+    ``measured``, ``threshold`` and ``unit``.
+
+        >>> r = verify("passport.jpg", profile="trainer")      # doctest: +SKIP
+        >>> r.mrz_report.verdict.status                         # doctest: +SKIP
+    """
+    read_opts = _options(engine, 0.0)
+    opts = _native.VerifyOptions(_native.VERIFY_OPTIONS_VERSION, ctypes.pointer(read_opts))
+    return _run(image, today, profile,
+                lambda out, ctx, enc: lib.dv_verify_encoded(out, ctx, enc, ctypes.byref(opts)),
+                lambda out, ctx, view: lib.dv_verify_image(out, ctx, view, ctypes.byref(opts)))
 
 
 class MrzStream(_native.Closable):

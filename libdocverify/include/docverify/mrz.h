@@ -82,6 +82,12 @@ DV_API int32_t dv_mrz_result_check_status(const dv_mrz_result* result, size_t in
 DV_API bool dv_mrz_result_check_critical(const dv_mrz_result* result, size_t index);
 DV_API const char* dv_mrz_result_check_diagnose(const dv_mrz_result* result, size_t index); /* "" when OK */
 DV_API const char* dv_mrz_result_check_message(const dv_mrz_result* result, size_t index);
+/* Measuring checks (the image checks of dv_verify_*): the value measured and the limit it
+ * was held to, in dv_mrz_result_check_unit() ("pitches", "dpi", ...). NaN and "" for
+ * checks that measure nothing, and for a NULL result or an index out of range. */
+DV_API double dv_mrz_result_check_measured(const dv_mrz_result* result, size_t index);
+DV_API double dv_mrz_result_check_threshold(const dv_mrz_result* result, size_t index);
+DV_API const char* dv_mrz_result_check_unit(const dv_mrz_result* result, size_t index);
 
 DV_API int32_t dv_mrz_result_verdict(const dv_mrz_result* result); /* DV_VERDICT_* */
 DV_API bool dv_mrz_result_specimen(const dv_mrz_result* result);

@@ -62,6 +62,24 @@ DV_API dv_status dv_read_result_quad(const dv_read_result* result, dv_quad_kind 
  * dv_free. */
 DV_API dv_status dv_read_result_json_alloc(const dv_read_result* result, char** out_json);
 
+/* Verification: the read plus the authenticity checks this version has (image quality
+ * gates, MRZ print geometry, grey copy; docs/checks.md), each a check record of the
+ * result's dv_read_result_mrz() with the verdict decided over all of them. Checks that
+ * could not run are records with DV_CHECK_NOT_DONE, never missing; the context's profile
+ * says which of them are required (a required one not done: verdict DV_VERDICT_NOT_DONE).
+ * Errors as dv_read_*. */
+#define DV_VERIFY_OPTIONS_VERSION 1
+typedef struct dv_verify_options {
+  uint32_t version;              /* DV_VERIFY_OPTIONS_VERSION */
+  const dv_read_options* read;   /* how the MRZ is read; NULL: defaults */
+} dv_verify_options;
+#define DV_VERIFY_OPTIONS_INIT {DV_VERIFY_OPTIONS_VERSION, NULL}
+
+DV_API dv_status dv_verify_image(dv_read_result** out, dv_context* ctx, const dv_image_view* image, const dv_verify_options* options);
+DV_API dv_status dv_verify_encoded(dv_read_result** out, dv_context* ctx, const dv_encoded_image* image,
+                                   const dv_verify_options* options);
+DV_API dv_status dv_verify_file(dv_read_result** out, dv_context* ctx, const char* path, const dv_verify_options* options);
+
 /* A stream session: feed successive frames of one document; *out_ready becomes true once
  * the per-character vote verifies and `frames_to_agree` frames agree with it (0: 2). Each
  * feed may give a result (*out_result, may be NULL; free it): the voted one when ready,

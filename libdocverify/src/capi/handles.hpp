@@ -25,7 +25,7 @@ struct dv_mrz_result {
   std::string format_name;
   std::string fields[11];
   bool field_present[11] = {};
-  std::vector<std::string> check_ids, check_groups, check_diagnoses, check_messages;
+  std::vector<std::string> check_ids, check_groups, check_diagnoses, check_messages, check_units;
   std::vector<std::string> check_digit_fields;
   // The JSON report is made on first request (most kiosk flows read fields only); call_once
   // keeps concurrent readers of one result safe, as docs/threading.md promises.

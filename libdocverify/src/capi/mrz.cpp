@@ -1,6 +1,7 @@
 // C API: MRZ parsing and the result accessors.
 #include <cstdlib>
 #include <cstring>
+#include <limits>
 #include <memory>
 #include <string_view>
 
@@ -50,6 +51,7 @@ void materialise(dv_mrz_result& h) {
     h.check_groups.emplace_back(docverify::to_string(c.group));
     h.check_diagnoses.emplace_back(docverify::to_string(c.diagnose));
     h.check_messages.emplace_back(c.message.view());
+    h.check_units.emplace_back(c.unit);
   }
   for (std::uint8_t i = 0; i < r.check_digit_count; ++i)
     h.check_digit_fields.emplace_back(mrz::checked_field_name(r.check_digits[i].field));
@@ -182,6 +184,17 @@ DV_API const char* dv_mrz_result_check_diagnose(const dv_mrz_result* r, size_t i
 }
 DV_API const char* dv_mrz_result_check_message(const dv_mrz_result* r, size_t i) {
   return r ? at(r->check_messages, i) : nullptr;
+}
+
+DV_API double dv_mrz_result_check_measured(const dv_mrz_result* r, size_t i) {
+  return r && i < r->result.checks.size() ? r->result.checks[i].measured : std::numeric_limits<double>::quiet_NaN();
+}
+DV_API double dv_mrz_result_check_threshold(const dv_mrz_result* r, size_t i) {
+  return r && i < r->result.checks.size() ? r->result.checks[i].threshold : std::numeric_limits<double>::quiet_NaN();
+}
+DV_API const char* dv_mrz_result_check_unit(const dv_mrz_result* r, size_t i) {
+  const char* unit = r ? at(r->check_units, i) : nullptr;
+  return unit ? unit : "";
 }
 
 DV_API int32_t dv_mrz_result_verdict(const dv_mrz_result* r) {

@@ -10,12 +10,14 @@
 #include "capi/handles.hpp"
 #include "capi/secure_zero.hpp"
 #include "reader/mrz_image_reader.hpp"
+#include "verify/document_verifier.hpp"
 #include "reader/mrz_stream.hpp"
 #include "report/read_report.hpp"
 
 using docverify::capi::fail;
 using docverify::capi::guard;
 namespace reader = docverify::reader;
+namespace verify = docverify::verify;
 
 struct dv_read_result {
   reader::ImageReadResult result;
@@ -101,7 +103,8 @@ std::unique_ptr<dv_read_result> wrap(reader::ImageReadResult r, const reader::Re
 }
 
 // The shared preamble of the three read calls; `read` runs the reader on the input.
-template <class Read>
+// `Engine` is the reader, or the verifier (which reads and checks); `read` runs it.
+template <class Engine, class Read>
 dv_status read_with(dv_read_result** out, dv_context* ctx, const dv_read_options* options, const char* what, Read&& read) {
   return guard([&]() -> dv_status {
     if (!out) return fail(DV_E_INVALID_ARG, std::string(what) + ": out is NULL");
@@ -109,13 +112,31 @@ dv_status read_with(dv_read_result** out, dv_context* ctx, const dv_read_options
     if (!ctx) return fail(DV_E_INVALID_ARG, std::string(what) + ": ctx is NULL");
     if (const dv_status s = check_options(options); s != DV_OK) return s;
     const reader::ReadOptions o = read_options_of(*ctx, options);
-    reader::MrzImageReader mrz_reader(o);
+    Engine engine(o);
     reader::ImageReadResult r;
     std::string source;
-    if (const dv_status s = read(mrz_reader, r, source); s != DV_OK) return s;
+    if (const dv_status s = read(engine, r, source); s != DV_OK) return s;
     *out = wrap(std::move(r), o, std::move(source)).release();
     return DV_OK;
   });
+}
+
+// The verify calls: their options carry the read options.
+template <class Read>
+dv_status verify_with(dv_read_result** out, dv_context* ctx, const dv_verify_options* options, const char* what, Read&& read) {
+  if (options && (options->version < 1 || options->version > DV_VERIFY_OPTIONS_VERSION)) {
+    if (out) *out = nullptr;
+    return guard([&]() -> dv_status {
+      return fail(DV_E_VERSION, "verify options version " + std::to_string(options->version) + " is not known to this library");
+    });
+  }
+  return read_with<verify::DocumentVerifier>(out, ctx, options ? options->read : nullptr, what,
+                                             [&](verify::DocumentVerifier& v, reader::ImageReadResult& r, std::string& source) {
+                                               verify::VerifyResult result;
+                                               const dv_status s = read(v, result, source);
+                                               r = std::move(result.read);
+                                               return s;
+                                             });
 }
 
 const reader::MrzReadout* best_of(const dv_read_result* r) { return r && r->result.found ? &r->result.best : nullptr; }
@@ -125,7 +146,7 @@ const reader::MrzReadout* best_of(const dv_read_result* r) { return r && r->resu
 extern "C" {
 
 DV_API dv_status dv_read_image(dv_read_result** out, dv_context* ctx, const dv_image_view* image, const dv_read_options* options) {
-  return read_with(out, ctx, options, "dv_read_image", [&](reader::MrzImageReader& rd, reader::ImageReadResult& r, std::string& source) -> dv_status {
+  return read_with<reader::MrzImageReader>(out, ctx, options, "dv_read_image", [&](reader::MrzImageReader& rd, reader::ImageReadResult& r, std::string& source) -> dv_status {
     if (const dv_status s = dv_image_view_check(image); s != DV_OK) return s;
     r = rd.read(mat_of(*image));
     source = "pixels";
@@ -134,7 +155,7 @@ DV_API dv_status dv_read_image(dv_read_result** out, dv_context* ctx, const dv_i
 }
 
 DV_API dv_status dv_read_encoded(dv_read_result** out, dv_context* ctx, const dv_encoded_image* image, const dv_read_options* options) {
-  return read_with(out, ctx, options, "dv_read_encoded", [&](reader::MrzImageReader& rd, reader::ImageReadResult& r, std::string& source) -> dv_status {
+  return read_with<reader::MrzImageReader>(out, ctx, options, "dv_read_encoded", [&](reader::MrzImageReader& rd, reader::ImageReadResult& r, std::string& source) -> dv_status {
     if (const dv_status s = dv_encoded_image_check(image, nullptr); s != DV_OK) return s;
     r = rd.read_encoded(image->data, image->size);
     source = "bytes";
@@ -143,9 +164,36 @@ DV_API dv_status dv_read_encoded(dv_read_result** out, dv_context* ctx, const dv
 }
 
 DV_API dv_status dv_read_file(dv_read_result** out, dv_context* ctx, const char* path, const dv_read_options* options) {
-  return read_with(out, ctx, options, "dv_read_file", [&](reader::MrzImageReader& rd, reader::ImageReadResult& r, std::string& source) -> dv_status {
+  return read_with<reader::MrzImageReader>(out, ctx, options, "dv_read_file", [&](reader::MrzImageReader& rd, reader::ImageReadResult& r, std::string& source) -> dv_status {
     if (!path) return fail(DV_E_INVALID_ARG, "dv_read_file: path is NULL");
     r = rd.read_file(path);
+    source = path;
+    return DV_OK;
+  });
+}
+
+DV_API dv_status dv_verify_image(dv_read_result** out, dv_context* ctx, const dv_image_view* image, const dv_verify_options* options) {
+  return verify_with(out, ctx, options, "dv_verify_image", [&](verify::DocumentVerifier& v, verify::VerifyResult& r, std::string& source) -> dv_status {
+    if (const dv_status s = dv_image_view_check(image); s != DV_OK) return s;
+    r = v.verify(mat_of(*image));
+    source = "pixels";
+    return DV_OK;
+  });
+}
+
+DV_API dv_status dv_verify_encoded(dv_read_result** out, dv_context* ctx, const dv_encoded_image* image, const dv_verify_options* options) {
+  return verify_with(out, ctx, options, "dv_verify_encoded", [&](verify::DocumentVerifier& v, verify::VerifyResult& r, std::string& source) -> dv_status {
+    if (const dv_status s = dv_encoded_image_check(image, nullptr); s != DV_OK) return s;
+    r = v.verify_encoded(image->data, image->size);
+    source = "bytes";
+    return DV_OK;
+  });
+}
+
+DV_API dv_status dv_verify_file(dv_read_result** out, dv_context* ctx, const char* path, const dv_verify_options* options) {
+  return verify_with(out, ctx, options, "dv_verify_file", [&](verify::DocumentVerifier& v, verify::VerifyResult& r, std::string& source) -> dv_status {
+    if (!path) return fail(DV_E_INVALID_ARG, "dv_verify_file: path is NULL");
+    r = v.verify_file(path);
     source = path;
     return DV_OK;
   });

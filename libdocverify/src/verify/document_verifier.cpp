@@ -87,13 +87,24 @@ VerifyResult DocumentVerifier::verify(const cv::Mat& image) {
   return out;
 }
 
-VerifyResult DocumentVerifier::verify_file(const std::string& path) {
+namespace {
+template <class Decode>
+VerifyResult decoded_then_verified(DocumentVerifier& v, Decode&& decode) {
   const auto t0 = std::chrono::steady_clock::now();
-  const cv::Mat image = image::decode_image_file(path);
+  const cv::Mat image = decode();
   const double decode_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-  VerifyResult r = verify(image);
+  VerifyResult r = v.verify(image);
   r.read.timings.decode_ms = decode_ms;
   return r;
+}
+}  // namespace
+
+VerifyResult DocumentVerifier::verify_encoded(const unsigned char* data, std::size_t size) {
+  return decoded_then_verified(*this, [&] { return image::decode_image(data, size); });
+}
+
+VerifyResult DocumentVerifier::verify_file(const std::string& path) {
+  return decoded_then_verified(*this, [&] { return image::decode_image_file(path); });
 }
 
 }  // namespace docverify::verify

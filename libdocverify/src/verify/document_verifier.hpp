@@ -26,7 +26,8 @@ class DocumentVerifier {
   explicit DocumentVerifier(reader::ReadOptions options = {});
   // `image`: CV_8UC1, CV_8UC3 (BGR) or CV_8UC4 (BGRA).
   VerifyResult verify(const cv::Mat& image);
-  // Decoded within image::DecodeLimits; throws as image::decode_image does.
+  // Decoded within image::DecodeLimits; throw as image::decode_image does.
+  VerifyResult verify_encoded(const unsigned char* data, std::size_t size);
   VerifyResult verify_file(const std::string& path);
 
  private:

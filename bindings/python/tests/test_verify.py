@@ -1,0 +1,50 @@
+"""docverify.verify: the read plus the authenticity checks, through the C API."""
+import math
+
+import pytest
+
+import docverify
+
+
+def _checks(report):
+    return {c.id: c for c in report.mrz_report.checks}
+
+
+def test_genuine_scan_has_colour_and_lists_what_did_not_run():
+    s = docverify.make_specimen(format="TD3", seed=21, dpi=300)
+    r = docverify.verify(s.png, profile="kiosk", engine="builtin")
+    assert r.found and r.valid
+    checks = _checks(r)
+    grey = checks["liveness.grey_copy"]
+    assert grey.status == "ok" and grey.measured > grey.threshold and grey.unit
+    assert checks["security.ir.b900"].status == "not_done"
+    assert checks["security.ir.b900"].diagnose == "REQUIRED_IMAGE_MISSING"
+    # At the kiosk the infrared and ultraviolet checks are required: not ok without them.
+    assert r.mrz_report.verdict.status == "not_done" and r.mrz_report.verdict.incomplete
+    # A 300 dpi scan is fine enough for the MRZ print measures.
+    spacing = checks["mrz.print.line_spacing"]
+    assert spacing.status == "ok" and spacing.unit == "pitches" and not math.isnan(spacing.measured)
+    # Text checks measure nothing.
+    assert checks["mrz.syntax.alphabet"].measured is None
+
+
+def test_grey_copy_is_caught():
+    s = docverify.make_specimen(format="TD1", seed=22, forgery="grey_copy")
+    r = docverify.verify(s.png, profile="trainer", engine="builtin")
+    grey = _checks(r)["liveness.grey_copy"]
+    assert grey.status == "error" and grey.diagnose == "GREY_COPY_DETECTED"
+    assert r.mrz_report.verdict.status == "suspect"
+
+
+def test_trainer_profile_requires_no_image_checks():
+    s = docverify.make_specimen(format="MRVB", seed=23)
+    r = docverify.verify(s.png, profile="trainer", engine="builtin")
+    assert r.mrz_report.verdict.status == "ok"
+    assert any(c.status == "not_done" for c in r.mrz_report.checks)
+
+
+def test_bad_input_raises():
+    with pytest.raises(docverify.ImageError):
+        docverify.verify(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    with pytest.raises(ValueError):
+        docverify.verify(b"", engine="nope")
