@@ -21,6 +21,8 @@ ctest --test-dir "$root/build/release" --output-on-failure -j "$jobs"
 # The accuracy harness on a small corpus: it must run and print its tables (the full run,
 # 504 images per profile, is in benchmarks/README.md).
 "$root/build/release/benchmarks/docverify_mrz_read_accuracy" --limit 12 --baseline-every 6 2>/dev/null | tail -3
+# And the forgery-detection harness, two documents a cell.
+"$root/build/release/benchmarks/docverify_verify_accuracy" --per-type 2 --genuine 2 --only scan | tail -3
 
 echo "== Debug build with ASan + UBSan (-Werror)"
 "$root/scripts/build.sh" "$root/build/asan" -DCMAKE_BUILD_TYPE=Debug -DDOCVERIFY_WERROR=ON \
