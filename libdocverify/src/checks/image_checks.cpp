@@ -47,7 +47,6 @@ std::vector<CheckRecord> quality_checks(double dpi_estimate, double sharpness, d
                      "MRZ blurred: its print geometry is not measured"));
   out.push_back(gate("image_quality.glare", glare, 0.06, false, "share of MRZ pixels",
                      "glare over the MRZ: checks on its print may be unreliable"));
-  gates.resolution_ok = out[0].status == CheckStatus::ok;
   gates.sharp = out[1].status == CheckStatus::ok;
   gates.glare_free = out[2].status == CheckStatus::ok;
   return out;

@@ -10,7 +10,6 @@
 namespace docverify::checks {
 
 struct QualityGates {
-  bool resolution_ok = false;  // MRZ print fine enough to measure (checks/mrz_print.hpp)
   bool sharp = false;          // ink edges crisp enough for print measures
   bool glare_free = false;     // little of the MRZ washed out
 };

@@ -32,17 +32,19 @@ struct Glyph {
   int cell = 0;
   double left = 0, right = 0, top = 0, bottom = 0;
   bool letter = false;
+  double centre() const { return (left + right) / 2; }
+  double base() const { return bottom; }
 };
 
 // Theil-Sen line through (cell, value): robust to a character or two measured wrongly.
-void theil_sen(const std::vector<Glyph>& g, double Glyph::*value, double& slope, double& intercept) {
+void theil_sen(const std::vector<Glyph>& g, double (Glyph::*value)() const, double& slope, double& intercept) {
   std::vector<double> slopes;
   for (size_t i = 0; i < g.size(); ++i)
     for (size_t j = i + 1; j < g.size(); ++j)
-      if (g[j].cell != g[i].cell) slopes.push_back((g[j].*value - g[i].*value) / (g[j].cell - g[i].cell));
+      if (g[j].cell != g[i].cell) slopes.push_back(((g[j].*value)() - (g[i].*value)()) / (g[j].cell - g[i].cell));
   slope = median(slopes);
   std::vector<double> rest;
-  for (const Glyph& x : g) rest.push_back(x.*value - slope * x.cell);
+  for (const Glyph& x : g) rest.push_back((x.*value)() - slope * x.cell);
   intercept = median(rest);
 }
 
@@ -107,17 +109,16 @@ MrzPrintMeasures measure_mrz_print(const cv::Mat& gray, const std::vector<cv::Po
     for (const Glyph& g : line)
       if (g.letter) caps.push_back((g.bottom - g.top) / P);
     // Pitch regularity: glyph centres against the robust line through them.
-    for (Glyph& g : line) g.left = (g.left + g.right) / 2;  // centre, reusing the field
     double slope = 0, intercept = 0;
-    theil_sen(line, &Glyph::left, slope, intercept);
+    theil_sen(line, &Glyph::centre, slope, intercept);
     // The 90th percentile, not the maximum: glyph shapes move a box's centre a little, and
     // one glyph touching a speck should not decide.
     std::vector<double> offs;
-    for (const Glyph& g : line) offs.push_back(std::abs(g.left - (slope * g.cell + intercept)));
+    for (const Glyph& g : line) offs.push_back(std::abs(g.centre() - (slope * g.cell + intercept)));
     std::sort(offs.begin(), offs.end());
     deviations.push_back(offs[offs.size() * 9 / 10] / P);
     // Baselines: neighbours and the whole line against its robust line.
-    theil_sen(line, &Glyph::bottom, slope, intercept);
+    theil_sen(line, &Glyph::base, slope, intercept);
     double lo = 1e9, hi = -1e9, step = 0;
     for (size_t i = 0; i < line.size(); ++i) {
       const double off = line[i].bottom - (slope * line[i].cell + intercept);

@@ -272,15 +272,20 @@ MrzImageReader::~MrzImageReader() = default;
 MrzImageReader::MrzImageReader(MrzImageReader&&) noexcept = default;
 MrzImageReader& MrzImageReader::operator=(MrzImageReader&&) noexcept = default;
 
-ImageReadResult MrzImageReader::read(const cv::Mat& image) {
-  const auto start = Clock::now();
-  ImageReadResult out;
+cv::Mat grey_of(const cv::Mat& image) {
   if (image.empty() || image.depth() != CV_8U) throw InputError("image is empty or not 8 bits per channel");
   cv::Mat gray;
   if (image.channels() == 1) gray = image;
   else if (image.channels() == 3) cv::cvtColor(image, gray, cv::COLOR_BGR2GRAY);
   else if (image.channels() == 4) cv::cvtColor(image, gray, cv::COLOR_BGRA2GRAY);
   else throw InputError("image has " + std::to_string(image.channels()) + " channels");
+  return gray;
+}
+
+ImageReadResult MrzImageReader::read(const cv::Mat& image) {
+  const auto start = Clock::now();
+  ImageReadResult out;
+  const cv::Mat gray = grey_of(image);
 
   // The locator's search and the reading alternate: an MRZ read tells the search to
   // skip blocks around it and its costlier fallbacks.

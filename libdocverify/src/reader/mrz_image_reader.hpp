@@ -81,6 +81,10 @@ bool unsure_character(mrz::Format format, int line, int column, const mrz::CharR
 // ten). A result is valid only when this is 0; the stream session's vote too.
 int count_unsure(const mrz::MrzResult& result, const mrz::MrzReading& reading, float floor);
 
+// The reader's grey image of `image` (CV_8UC1 as it is, BGR or BGRA converted); throws
+// InputError for other depths and channel counts.
+cv::Mat grey_of(const cv::Mat& image);
+
 class MrzImageReader {
  public:
   explicit MrzImageReader(ReadOptions options = {});

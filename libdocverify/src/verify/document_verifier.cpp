@@ -37,8 +37,11 @@ constexpr Pending kPending[] = {
 DocumentVerifier::DocumentVerifier(reader::ReadOptions options) : reader_(std::move(options)) {}
 
 VerifyResult DocumentVerifier::verify(const cv::Mat& image) {
+  // One grey image for the reader (its first step would make the same) and the print
+  // measures.
+  const cv::Mat gray = reader::grey_of(image);
   VerifyResult out;
-  out.read = reader_.read(image);
+  out.read = reader_.read(gray);
   out.page_saturation = std::numeric_limits<double>::quiet_NaN();
   if (!out.read.found) return out;
   reader::MrzReadout& best = out.read.best;
@@ -48,9 +51,6 @@ VerifyResult DocumentVerifier::verify(const cv::Mat& image) {
   for (auto& r : checks::quality_checks(best.quality.dpi_estimate, best.quality.sharpness, best.quality.glare, gates))
     records.push_back(std::move(r));
 
-  cv::Mat gray;
-  if (image.channels() == 1) gray = image;
-  else cv::cvtColor(image, gray, image.channels() == 4 ? cv::COLOR_BGRA2GRAY : cv::COLOR_BGR2GRAY);
   out.print = checks::measure_mrz_print(gray, best.mrz_quad, best.mrz.lines);
   for (auto& r : checks::mrz_print_checks(out.print, best.mrz.format, gates.sharp && gates.glare_free)) records.push_back(std::move(r));
 
