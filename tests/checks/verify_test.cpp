@@ -81,7 +81,7 @@ TEST(Verify, ChecksNotRunAreListedAndRequiredOnesBlockOk) {
     DocumentVerifier v(options(p));
     const VerifyResult r = v.verify(page);
     ASSERT_TRUE(r.read.found);
-    for (std::string_view id : {"security.ir.b900", "security.uv.dull", "liveness.screen", "security.tamper.ela"}) {
+    for (std::string_view id : {"security.ir.b900", "security.uv.dull", "liveness.screen", "security.tamper.copy_move"}) {
       const CheckRecord* c = find(r, id);
       ASSERT_NE(c, nullptr) << id;
       EXPECT_EQ(c->status, CheckStatus::not_done) << id;

@@ -71,10 +71,27 @@ std::string_view to_string(Diagnose d) noexcept {
     case Diagnose::baseline: return "BASELINE";
     case Diagnose::skew: return "SKEW";
     case Diagnose::stroke: return "STROKE";
+    case Diagnose::text_position: return "TEXT_POSITION";
+    case Diagnose::font_inconsistent: return "FONT_INCONSISTENT";
+    case Diagnose::background_inconsistent: return "BACKGROUND_INCONSISTENT";
+    case Diagnose::ir_low_contrast: return "IR_LOW_CONTRAST";
+    case Diagnose::ir_visibility: return "IR_VISIBILITY";
+    case Diagnose::uv_dull_fail_mrz: return "UV_DULL_FAIL_MRZ";
+    case Diagnose::uv_dull_fail_photo: return "UV_DULL_FAIL_PHOTO";
+    case Diagnose::uv_dull_fail_blank: return "UV_DULL_FAIL_BLANK";
+    case Diagnose::false_luminescence: return "FALSE_LUMINESCENCE";
+    case Diagnose::uv_feature_absent: return "UV_FEATURE_ABSENT";
+    case Diagnose::white_uv_identical: return "WHITE_UV_IDENTICAL";
+    case Diagnose::images_not_registered: return "IMAGES_NOT_REGISTERED";
+    case Diagnose::white_ir_identical: return "WHITE_IR_IDENTICAL";
     case Diagnose::screen_detected: return "SCREEN_DETECTED";
     case Diagnose::grey_copy_detected: return "GREY_COPY_DETECTED";
     case Diagnose::colour_copy_suspected: return "COLOUR_COPY_SUSPECTED";
     case Diagnose::not_live: return "NOT_LIVE";
+    case Diagnose::tamper_local: return "TAMPER_LOCAL";
+    case Diagnose::copy_move: return "COPY_MOVE";
+    case Diagnose::photo_area: return "PHOTO_AREA";
+    case Diagnose::photo_substitution_suspected: return "PHOTO_SUBSTITUTION_SUSPECTED";
   }
   return "UNKNOWN";
 }

@@ -63,11 +63,31 @@ enum class Diagnose : std::uint16_t {
   baseline = 207,
   skew = 208,
   stroke = 209,
+  // text and OCR of the visual zone
+  text_position = 150,
+  font_inconsistent = 151,
+  background_inconsistent = 152,
+  // infrared and ultraviolet
+  ir_low_contrast = 300,
+  ir_visibility = 301,
+  uv_dull_fail_mrz = 302,
+  uv_dull_fail_photo = 303,
+  uv_dull_fail_blank = 304,
+  false_luminescence = 305,
+  uv_feature_absent = 306,
+  white_uv_identical = 307,
+  images_not_registered = 308,
+  white_ir_identical = 309,
   // recapture
   screen_detected = 400,
   grey_copy_detected = 401,
   colour_copy_suspected = 402,
   not_live = 403,
+  // tamper and portrait
+  tamper_local = 500,
+  copy_move = 501,
+  photo_area = 502,
+  photo_substitution_suspected = 503,
 };
 
 std::string_view to_string(CheckStatus s) noexcept;

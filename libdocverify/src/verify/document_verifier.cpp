@@ -28,15 +28,20 @@ constexpr Pending kPending[] = {
     {"security.tamper.noise", CheckGroup::security, Diagnose::not_available, "noise consistency: not in this version"},
     {"liveness.screen", CheckGroup::liveness, Diagnose::not_available, "screen recapture: not in this version"},
     {"liveness.colour_copy", CheckGroup::liveness, Diagnose::not_available, "colour copy: not in this version"},
-    {"security.ir.b900", CheckGroup::security, Diagnose::required_image_missing, "no infrared image given"},
-    {"security.uv.dull", CheckGroup::security, Diagnose::required_image_missing, "no ultraviolet image given"},
 };
 
 }  // namespace
 
 DocumentVerifier::DocumentVerifier(reader::ReadOptions options) : reader_(std::move(options)) {}
 
-VerifyResult DocumentVerifier::verify(const cv::Mat& image) {
+CompanionImages load_companions(const std::string& infrared_path, const std::string& ultraviolet_path) {
+  CompanionImages c;
+  if (!infrared_path.empty()) c.infrared = image::decode_image_file(infrared_path);
+  if (!ultraviolet_path.empty()) c.ultraviolet = image::decode_image_file(ultraviolet_path);
+  return c;
+}
+
+VerifyResult DocumentVerifier::verify(const cv::Mat& image, const CompanionImages& companions) {
   // One grey image for the reader (its first step would make the same) and the print
   // measures.
   const cv::Mat gray = reader::grey_of(image);
@@ -61,6 +66,11 @@ VerifyResult DocumentVerifier::verify(const cv::Mat& image) {
     out.page_saturation = checks::page_saturation(bgr, best.document_quad);
   }
   records.push_back(checks::grey_copy_check(out.page_saturation));
+
+  out.infrared = checks::measure_infrared(gray, companions.infrared, best.mrz_quad, best.document_quad, best.mrz.lines);
+  for (auto& r : checks::infrared_checks(out.infrared)) records.push_back(std::move(r));
+  out.ultraviolet = checks::measure_ultraviolet(image, companions.ultraviolet, best.mrz_quad, best.document_quad);
+  for (auto& r : checks::ultraviolet_checks(out.ultraviolet)) records.push_back(std::move(r));
 
   // What each profile requires (spec: authenticity §1.5): the kiosk its infrared and
   // ultraviolet checks, remote checks the presentation-attack tests; a required check that
@@ -89,22 +99,22 @@ VerifyResult DocumentVerifier::verify(const cv::Mat& image) {
 
 namespace {
 template <class Decode>
-VerifyResult decoded_then_verified(DocumentVerifier& v, Decode&& decode) {
+VerifyResult decoded_then_verified(DocumentVerifier& v, const CompanionImages& companions, Decode&& decode) {
   const auto t0 = std::chrono::steady_clock::now();
   const cv::Mat image = decode();
   const double decode_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-  VerifyResult r = v.verify(image);
+  VerifyResult r = v.verify(image, companions);
   r.read.timings.decode_ms = decode_ms;
   return r;
 }
 }  // namespace
 
-VerifyResult DocumentVerifier::verify_encoded(const unsigned char* data, std::size_t size) {
-  return decoded_then_verified(*this, [&] { return image::decode_image(data, size); });
+VerifyResult DocumentVerifier::verify_encoded(const unsigned char* data, std::size_t size, const CompanionImages& companions) {
+  return decoded_then_verified(*this, companions, [&] { return image::decode_image(data, size); });
 }
 
-VerifyResult DocumentVerifier::verify_file(const std::string& path) {
-  return decoded_then_verified(*this, [&] { return image::decode_image_file(path); });
+VerifyResult DocumentVerifier::verify_file(const std::string& path, const CompanionImages& companions) {
+  return decoded_then_verified(*this, companions, [&] { return image::decode_image_file(path); });
 }
 
 }  // namespace docverify::verify
