@@ -1,4 +1,5 @@
 #include <cstdio>
+#include <filesystem>
 #include <stdexcept>
 #include <string>
 
@@ -11,17 +12,36 @@ namespace docverify::cli {
 namespace {
 
 constexpr const char* kVerifyHelp =
-    "usage: docverify verify [--json] [--today YYYY-MM-DD] [--profile kiosk|remote|trainer] IMAGE ...\n"
+    "usage: docverify verify [--json] [--today YYYY-MM-DD] [--profile kiosk|remote|trainer]\n"
+    "                        [--ir IMAGE] [--uv IMAGE] [--companions] IMAGE ...\n"
     "\n"
     "Reads the MRZ of each document image and runs the authenticity checks this version has:\n"
     "the MRZ's logical checks (check digits, dates, codes, specimens, national rules, expiry),\n"
     "image quality gates, the MRZ's print geometry (line spacing, character size, baselines,\n"
-    "pitch, stroke; 250 dpi and sharp print needed) and the grey-copy test. Checks it could\n"
+    "pitch, stroke; 250 dpi and sharp print needed), the grey-copy test and, given a kiosk's\n"
+    "infrared and ultraviolet images of the same page, the B900 and UV-dull checks. Checks it could\n"
     "not run are listed as not_done, never as passed. With --json each image gives one\n"
     "docverify/1 report (one per line), its checks carrying what they measured.\n"
     "\n"
+    "  --ir IMAGE, --uv IMAGE  the page under infrared / ultraviolet light, same field of view\n"
+    "                          as the one IMAGE given (any resolution)\n"
+    "  --companions            for each IMAGE, use NAME_ir.EXT and NAME_uv.EXT beside it when\n"
+    "                          they exist (as `docverify specimen --capture kiosk` writes them)\n"
+    "\n"
     "exit status: 0 every verdict ok, 1 some verdict suspect, error or not_done (or no MRZ),\n"
     "             2 some image could not be read (missing, corrupt, over the limits)\n";
+
+// NAME_ir.EXT / NAME_uv.EXT beside IMAGE, or "" when there is none.
+std::string companion_of(const std::string& image, const char* suffix) {
+  namespace fs = std::filesystem;
+  const fs::path p(image);
+  for (const char* ext : {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"}) {
+    const fs::path c = p.parent_path() / (p.stem().string() + suffix + ext);
+    std::error_code ec;
+    if (fs::is_regular_file(c, ec)) return c.string();
+  }
+  return {};
+}
 
 }  // namespace
 
@@ -32,11 +52,17 @@ int run_verify(int argc, char** argv) {
     return 0;
   }
   const bool json = args.flag("--json");
+  const bool beside = args.flag("--companions");
+  const std::string ir = args.option("--ir").value_or(""), uv = args.option("--uv").value_or("");
   const reader::ReadOptions options = read_options(args);
+  if ((!ir.empty() || !uv.empty()) && (beside || args.positionals().size() != 1))
+    throw std::invalid_argument("--ir and --uv go with one IMAGE (use --companions for several)");
   verify::DocumentVerifier verifier(options);
   const report::ReportContext ctx{options.mrz.today, options.mrz.profile};
   return for_each_image(args.positionals(), "verify", [&](const std::string& path) {
-    const verify::VerifyResult result = verifier.verify_file(path);
+    const verify::CompanionImages companions =
+        beside ? verify::load_companions(companion_of(path, "_ir"), companion_of(path, "_uv")) : verify::load_companions(ir, uv);
+    const verify::VerifyResult result = verifier.verify_file(path, companions);
     const std::string out = json ? report::read_report_json(result.read, ctx, path) : report::read_report_text(result.read, ctx, path);
     std::fwrite(out.data(), 1, out.size(), stdout);
     return result.read.found && result.read.best.mrz.verdict.status == VerdictStatus::ok ? 0 : 1;

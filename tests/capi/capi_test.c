@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h> /* rmdir */
 
 /* Values pinned forever (docs/api-stability.md): a change here is an ABI break that the
  * abidiff gate cannot see, because #define values are not in the binary. */
@@ -571,6 +572,96 @@ static void test_verify(void) {
   dv_context_free(ctx);
 }
 
+/* The kiosk's companions through dv_verify_options version 2: files written by the
+ * generator, pixels of another field of view, and misuse. */
+static void test_verify_companions(void) {
+  char dir[] = "/tmp/docverify-capi-kiosk-XXXXXX";
+  char page[256], ir[256], uv[256];
+  dv_context* ctx = new_context(20261201);
+  dv_specimen_options so = DV_SPECIMEN_OPTIONS_INIT;
+  dv_read_options ro = DV_READ_OPTIONS_INIT;
+  dv_verify_options vo = DV_VERIFY_OPTIONS_INIT;
+  dv_read_result* r = NULL;
+  const dv_mrz_result* m;
+  long b900, dull;
+  static uint8_t strip[40 * 400];
+  dv_image_view view = DV_IMAGE_VIEW_INIT;
+  CHECK(dv_context_set_param(ctx, DV_PARAM_PROFILE, DV_PROFILE_KIOSK) == DV_OK);
+  ro.engine = DV_OCR_BUILTIN;
+  vo.read = &ro;
+  if (!mkdtemp(dir)) {
+    CHECK(0);
+    dv_context_free(ctx);
+    return;
+  }
+  so.capture = DV_CAPTURE_KIOSK;
+  so.forgery = DV_FORGERY_IR_TRANSPARENT_INK;
+  so.seed = 21;
+  CHECK(dv_specimen_write(&so, dir, NULL) == DV_OK);
+  snprintf(page, sizeof page, "%s/td3-ir_transparent_ink-seed21-00000.png", dir);
+  snprintf(ir, sizeof ir, "%s/td3-ir_transparent_ink-seed21-00000_ir.png", dir);
+  snprintf(uv, sizeof uv, "%s/td3-ir_transparent_ink-seed21-00000_uv.png", dir);
+  vo.infrared_path = ir;
+  vo.ultraviolet_path = uv;
+  CHECK(dv_verify_file(&r, ctx, page, &vo) == DV_OK && dv_read_result_found(r));
+  m = dv_read_result_mrz(r);
+  b900 = check_index(m, "security.ir.b900");
+  dull = check_index(m, "security.uv.dull");
+  CHECK(b900 >= 0 && dull >= 0);
+  if (b900 >= 0 && dull >= 0) {
+    /* The MRZ printed in ink infrared light goes through: a critical error. */
+    CHECK(dv_mrz_result_check_status(m, (size_t)b900) == DV_CHECK_ERROR);
+    CHECK(strcmp(dv_mrz_result_check_diagnose(m, (size_t)b900), "IR_LOW_CONTRAST") == 0);
+    CHECK(dv_mrz_result_check_measured(m, (size_t)b900) < dv_mrz_result_check_threshold(m, (size_t)b900));
+    CHECK(dv_mrz_result_check_status(m, (size_t)dull) == DV_CHECK_OK);
+    CHECK(dv_mrz_result_verdict(m) == DV_VERDICT_ERROR);
+  }
+  dv_read_result_free(r);
+  r = NULL;
+  /* Version 1 callers' structs end before the companions: they are not read. */
+  vo.version = 1;
+  CHECK(dv_verify_file(&r, ctx, page, &vo) == DV_OK);
+  m = dv_read_result_mrz(r);
+  b900 = check_index(m, "security.ir.b900");
+  CHECK(b900 >= 0 && strcmp(dv_mrz_result_check_diagnose(m, (size_t)b900), "REQUIRED_IMAGE_MISSING") == 0);
+  dv_read_result_free(r);
+  r = NULL;
+  vo.version = DV_VERIFY_OPTIONS_VERSION;
+  /* Pixels of another field of view are not judged. */
+  memset(strip, 200, sizeof strip);
+  view.format = DV_PIXEL_GRAY8;
+  view.width = 400;
+  view.height = 40;
+  view.row_stride = 400;
+  view.data = strip;
+  view.size = sizeof strip;
+  vo.infrared_path = NULL;
+  vo.infrared = &view;
+  CHECK(dv_verify_file(&r, ctx, page, &vo) == DV_OK);
+  m = dv_read_result_mrz(r);
+  b900 = check_index(m, "security.ir.b900");
+  CHECK(b900 >= 0 && strcmp(dv_mrz_result_check_diagnose(m, (size_t)b900), "IMAGES_NOT_REGISTERED") == 0);
+  dv_read_result_free(r);
+  r = NULL;
+  /* Misuse: both pixels and a file; a missing or broken companion file. */
+  vo.infrared_path = ir;
+  CHECK(dv_verify_file(&r, ctx, page, &vo) == DV_E_INVALID_ARG && r == NULL);
+  vo.infrared = NULL;
+  vo.infrared_path = "/nonexistent/ir.png";
+  CHECK(dv_verify_file(&r, ctx, page, &vo) == DV_E_IO && r == NULL);
+  view.size = 10;
+  vo.infrared_path = NULL;
+  vo.infrared = &view;
+  CHECK(dv_verify_file(&r, ctx, page, &vo) == DV_E_IMAGE && r == NULL);
+  remove(page);
+  remove(ir);
+  remove(uv);
+  snprintf(page, sizeof page, "%s/td3-ir_transparent_ink-seed21-00000.json", dir);
+  remove(page);
+  rmdir(dir);
+  dv_context_free(ctx);
+}
+
 int main(void) {
   test_versions();
   test_status_strings();
@@ -585,6 +676,7 @@ int main(void) {
   test_specimen();
   test_read();
   test_verify();
+  test_verify_companions();
   if (failures) {
     fprintf(stderr, "%d check(s) failed\n", failures);
     return 1;

@@ -99,6 +99,20 @@ def verify_faces(want):
     check(code == 2 and "nonexistent" in err, "verify: missing file, exit 2")
     code, out, _ = run(["verify", "--help"])
     check(code == 0 and "usage: docverify verify" in out, "verify --help")
+    # A kiosk capture with its infrared and ultraviolet companions beside it.
+    with tempfile.TemporaryDirectory() as d:
+        run(["specimen", "--format", "TD1", "--capture", "kiosk", "--forgery", "uv_bright_paper", "--seed", "31", "--out", d])
+        page = next(str(p) for p in pathlib.Path(d).glob("*.png") if not p.stem.endswith(("_ir", "_uv")))
+        code, out, _ = run(["verify", "--json", "--profile", "kiosk", "--today", "2026-12-01", "--companions", page])
+        checks = {c["id"]: c for c in json.loads(out)["checks"]}
+        check(checks.get("security.uv.dull", {}).get("status") == "error", f"verify --companions: bright paper caught: {checks.get('security.uv.dull')}")
+        check(checks.get("security.ir.b900", {}).get("status") == "ok", "verify --companions: the MRZ is dark in IR")
+        code, out, _ = run(["verify", "--json", "--today", "2026-12-01", "--ir", page[:-4] + "_ir.png", page])
+        checks = {c["id"]: c for c in json.loads(out)["checks"]}
+        check(checks.get("security.ir.b900", {}).get("status") == "ok" and checks["security.uv.dull"]["status"] == "not_done",
+              "verify --ir: infrared checked, ultraviolet not given")
+        code, _, err = run(["verify", "--ir", page, page, page])
+        check(code != 0 and "--ir" in err, "verify --ir with two images is refused")
 
 
 if __name__ == "__main__":

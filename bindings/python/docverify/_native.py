@@ -86,11 +86,13 @@ class ReadOptions(ctypes.Structure):
 
 
 class VerifyOptions(ctypes.Structure):
-    _fields_ = [("version", c_uint32), ("read", ctypes.POINTER(ReadOptions))]
+    _fields_ = [("version", c_uint32), ("read", ctypes.POINTER(ReadOptions)),
+                ("infrared", ctypes.POINTER(ImageView)), ("ultraviolet", ctypes.POINTER(ImageView)),
+                ("infrared_path", c_char_p), ("ultraviolet_path", c_char_p)]
 
 
 READ_OPTIONS_VERSION = 1
-VERIFY_OPTIONS_VERSION = 1
+VERIFY_OPTIONS_VERSION = 2
 SPECIMEN_OPTIONS_VERSION = 1
 CONTEXT_OPTIONS_VERSION = 1
 ENCODED_IMAGE_VERSION = 1

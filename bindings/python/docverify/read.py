@@ -102,18 +102,41 @@ def read_mrz(image: Union[str, os.PathLike, bytes, bytearray, memoryview, Any], 
 
 
 def verify(image: Union[str, os.PathLike, bytes, bytearray, memoryview, Any], today: DateLike = None,
-           profile: str = "kiosk", engine: str = "builtin+tesseract") -> ImageReadReport:
+           profile: str = "kiosk", engine: str = "builtin+tesseract",
+           infrared: Union[str, os.PathLike, Any, None] = None,
+           ultraviolet: Union[str, os.PathLike, Any, None] = None) -> ImageReadReport:
     """Reads the MRZ and runs the authenticity checks this version has (image quality
-    gates, MRZ print geometry, grey copy, the MRZ's logical checks; docs/checks.md). The
-    checks and the verdict over all of them are in ``report.mrz_report``; checks that
-    could not run have status ``not_done`` (never a pass), and measuring checks carry
-    ``measured``, ``threshold`` and ``unit``.
+    gates, MRZ print geometry, grey copy, the MRZ's logical checks, and the kiosk's infrared
+    and ultraviolet checks when ``infrared`` / ``ultraviolet`` images of the same page are
+    given as a path or a numpy array; docs/checks.md). The checks and the verdict over all
+    of them are in ``report.mrz_report``; checks that could not run have status
+    ``not_done`` (never a pass), and measuring checks carry ``measured``, ``threshold`` and
+    ``unit``.
 
         >>> r = verify("passport.jpg", profile="trainer")      # doctest: +SKIP
         >>> r.mrz_report.verdict.status                         # doctest: +SKIP
+        >>> r = verify("page.png", infrared="page_ir.png", ultraviolet="page_uv.png")  # doctest: +SKIP
     """
     read_opts = _options(engine, 0.0)
     opts = _native.VerifyOptions(_native.VERIFY_OPTIONS_VERSION, ctypes.pointer(read_opts))
+    keep = []  # the companions' pixels and paths live until the call returns
+
+    def companion(value: Any, light: str) -> None:
+        if value is None:
+            return
+        if isinstance(value, (str, os.PathLike)):
+            path = os.fsencode(value)
+            keep.append(path)
+            setattr(opts, light + "_path", path)
+        elif isinstance(value, (bytes, bytearray, memoryview)):
+            raise TypeError(f"{light}: give a path or a numpy array (encoded bytes are read as the page only)")
+        else:
+            view = PixelView(value)
+            keep.append(view)
+            setattr(opts, light, ctypes.pointer(view.view))
+
+    companion(infrared, "infrared")
+    companion(ultraviolet, "ultraviolet")
     return _run(image, today, profile,
                 lambda out, ctx, enc: lib.dv_verify_encoded(out, ctx, enc, ctypes.byref(opts)),
                 lambda out, ctx, view: lib.dv_verify_image(out, ctx, view, ctypes.byref(opts)))

@@ -48,3 +48,25 @@ def test_bad_input_raises():
         docverify.verify(b"\x89PNG\r\n\x1a\n" + bytes(100))
     with pytest.raises(ValueError):
         docverify.verify(b"", engine="nope")
+
+
+def test_kiosk_companions_as_files_and_arrays(tmp_path):
+    # The generator's kiosk capture writes NAME.png with NAME_ir.png and NAME_uv.png.
+    docverify.write_specimens(tmp_path, format="TD3", seed=24, capture="kiosk", forgery="ir_transparent_ink")
+    page = next(p for p in tmp_path.glob("*.png") if not p.stem.endswith(("_ir", "_uv")))
+    ir, uv = page.with_name(page.stem + "_ir.png"), page.with_name(page.stem + "_uv.png")
+    r = docverify.verify(page, profile="kiosk", engine="builtin", infrared=ir, ultraviolet=str(uv))
+    checks = _checks(r)
+    b900 = checks["security.ir.b900"]
+    assert b900.status == "error" and b900.diagnose == "IR_LOW_CONTRAST" and b900.measured < b900.threshold
+    assert checks["security.uv.dull"].status == "ok"
+    assert r.mrz_report.verdict.status == "error"
+    # The same companions as arrays; a grey strip of another field of view is not judged.
+    np = pytest.importorskip("numpy")
+    strip = np.full((40, 400), 200, dtype=np.uint8)
+    r = docverify.verify(str(page), profile="kiosk", engine="builtin", infrared=strip)
+    assert _checks(r)["security.ir.b900"].diagnose == "IMAGES_NOT_REGISTERED"
+    with pytest.raises(TypeError):
+        docverify.verify(str(page), engine="builtin", infrared=b"\x89PNG")
+    with pytest.raises(docverify.DocVerifyError):
+        docverify.verify(str(page), engine="builtin", infrared=tmp_path / "missing_ir.png")

@@ -63,17 +63,24 @@ DV_API dv_status dv_read_result_quad(const dv_read_result* result, dv_quad_kind 
 DV_API dv_status dv_read_result_json_alloc(const dv_read_result* result, char** out_json);
 
 /* Verification: the read plus the authenticity checks this version has (image quality
- * gates, MRZ print geometry, grey copy; docs/checks.md), each a check record of the
+ * gates, MRZ print geometry, grey copy, infrared and ultraviolet when given; docs/checks.md), each a check record of the
  * result's dv_read_result_mrz() with the verdict decided over all of them. Checks that
  * could not run are records with DV_CHECK_NOT_DONE, never missing; the context's profile
  * says which of them are required (a required one not done: verdict DV_VERDICT_NOT_DONE).
  * Errors as dv_read_*. */
-#define DV_VERIFY_OPTIONS_VERSION 1
+#define DV_VERIFY_OPTIONS_VERSION 2
 typedef struct dv_verify_options {
   uint32_t version;              /* DV_VERIFY_OPTIONS_VERSION */
   const dv_read_options* read;   /* how the MRZ is read; NULL: defaults */
+  /* version 2: the same page under a kiosk reader's infrared (B900) and ultraviolet light,
+   * covering the visible image's field of view at any resolution, as pixels or as a file
+   * (not both); NULL: not supplied, and the IR/UV checks are DV_CHECK_NOT_DONE. */
+  const dv_image_view* infrared;
+  const dv_image_view* ultraviolet;
+  const char* infrared_path;
+  const char* ultraviolet_path;
 } dv_verify_options;
-#define DV_VERIFY_OPTIONS_INIT {DV_VERIFY_OPTIONS_VERSION, NULL}
+#define DV_VERIFY_OPTIONS_INIT {DV_VERIFY_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL}
 
 DV_API dv_status dv_verify_image(dv_read_result** out, dv_context* ctx, const dv_image_view* image, const dv_verify_options* options);
 DV_API dv_status dv_verify_encoded(dv_read_result** out, dv_context* ctx, const dv_encoded_image* image,

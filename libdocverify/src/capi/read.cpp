@@ -121,7 +121,17 @@ dv_status read_with(dv_read_result** out, dv_context* ctx, const dv_read_options
   });
 }
 
-// The verify calls: their options carry the read options.
+// The verify calls: their options carry the read options and, from version 2, the kiosk's
+// companion images.
+dv_status companion_of(const dv_image_view* view, const char* path, const char* light, cv::Mat& out) {
+  if (view && path) return fail(DV_E_INVALID_ARG, std::string(light) + " image given both as pixels and as a file");
+  if (view) {
+    if (const dv_status s = dv_image_view_check(view); s != DV_OK) return s;
+    out = mat_of(*view);
+  }
+  return DV_OK;
+}
+
 template <class Read>
 dv_status verify_with(dv_read_result** out, dv_context* ctx, const dv_verify_options* options, const char* what, Read&& read) {
   if (options && (options->version < 1 || options->version > DV_VERIFY_OPTIONS_VERSION)) {
@@ -130,10 +140,20 @@ dv_status verify_with(dv_read_result** out, dv_context* ctx, const dv_verify_opt
       return fail(DV_E_VERSION, "verify options version " + std::to_string(options->version) + " is not known to this library");
     });
   }
+  const bool v2 = options && options->version >= 2;
   return read_with<verify::DocumentVerifier>(out, ctx, options ? options->read : nullptr, what,
                                              [&](verify::DocumentVerifier& v, reader::ImageReadResult& r, std::string& source) {
+                                               verify::CompanionImages companions;
+                                               if (v2) {
+                                                 if (dv_status s = companion_of(options->infrared, options->infrared_path, "infrared", companions.infrared); s != DV_OK) return s;
+                                                 if (dv_status s = companion_of(options->ultraviolet, options->ultraviolet_path, "ultraviolet", companions.ultraviolet); s != DV_OK) return s;
+                                                 const verify::CompanionImages files = verify::load_companions(
+                                                     options->infrared_path ? options->infrared_path : "", options->ultraviolet_path ? options->ultraviolet_path : "");
+                                                 if (!files.infrared.empty()) companions.infrared = files.infrared;
+                                                 if (!files.ultraviolet.empty()) companions.ultraviolet = files.ultraviolet;
+                                               }
                                                verify::VerifyResult result;
-                                               const dv_status s = read(v, result, source);
+                                               const dv_status s = read(v, companions, result, source);
                                                r = std::move(result.read);
                                                return s;
                                              });
@@ -173,27 +193,27 @@ DV_API dv_status dv_read_file(dv_read_result** out, dv_context* ctx, const char*
 }
 
 DV_API dv_status dv_verify_image(dv_read_result** out, dv_context* ctx, const dv_image_view* image, const dv_verify_options* options) {
-  return verify_with(out, ctx, options, "dv_verify_image", [&](verify::DocumentVerifier& v, verify::VerifyResult& r, std::string& source) -> dv_status {
+  return verify_with(out, ctx, options, "dv_verify_image", [&](verify::DocumentVerifier& v, const verify::CompanionImages& c, verify::VerifyResult& r, std::string& source) -> dv_status {
     if (const dv_status s = dv_image_view_check(image); s != DV_OK) return s;
-    r = v.verify(mat_of(*image));
+    r = v.verify(mat_of(*image), c);
     source = "pixels";
     return DV_OK;
   });
 }
 
 DV_API dv_status dv_verify_encoded(dv_read_result** out, dv_context* ctx, const dv_encoded_image* image, const dv_verify_options* options) {
-  return verify_with(out, ctx, options, "dv_verify_encoded", [&](verify::DocumentVerifier& v, verify::VerifyResult& r, std::string& source) -> dv_status {
+  return verify_with(out, ctx, options, "dv_verify_encoded", [&](verify::DocumentVerifier& v, const verify::CompanionImages& c, verify::VerifyResult& r, std::string& source) -> dv_status {
     if (const dv_status s = dv_encoded_image_check(image, nullptr); s != DV_OK) return s;
-    r = v.verify_encoded(image->data, image->size);
+    r = v.verify_encoded(image->data, image->size, c);
     source = "bytes";
     return DV_OK;
   });
 }
 
 DV_API dv_status dv_verify_file(dv_read_result** out, dv_context* ctx, const char* path, const dv_verify_options* options) {
-  return verify_with(out, ctx, options, "dv_verify_file", [&](verify::DocumentVerifier& v, verify::VerifyResult& r, std::string& source) -> dv_status {
+  return verify_with(out, ctx, options, "dv_verify_file", [&](verify::DocumentVerifier& v, const verify::CompanionImages& c, verify::VerifyResult& r, std::string& source) -> dv_status {
     if (!path) return fail(DV_E_INVALID_ARG, "dv_verify_file: path is NULL");
-    r = v.verify_file(path);
+    r = v.verify_file(path, c);
     source = path;
     return DV_OK;
   });

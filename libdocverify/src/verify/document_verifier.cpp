@@ -7,6 +7,7 @@
 
 #include "checks/image_checks.hpp"
 #include "checks/verdict.hpp"
+#include "errors/input_error.hpp"
 #include "image/decode.hpp"
 
 namespace docverify::verify {
@@ -35,10 +36,16 @@ constexpr Pending kPending[] = {
 DocumentVerifier::DocumentVerifier(reader::ReadOptions options) : reader_(std::move(options)) {}
 
 CompanionImages load_companions(const std::string& infrared_path, const std::string& ultraviolet_path) {
-  CompanionImages c;
-  if (!infrared_path.empty()) c.infrared = image::decode_image_file(infrared_path);
-  if (!ultraviolet_path.empty()) c.ultraviolet = image::decode_image_file(ultraviolet_path);
-  return c;
+  // A companion that cannot be read is named, so the error is not taken for the page's.
+  auto load = [](const std::string& path, const char* light) {
+    if (path.empty()) return cv::Mat();
+    try {
+      return image::decode_image_file(path);
+    } catch (const InputError& e) {
+      throw InputError(std::string(light) + " image " + path + ": " + e.what());
+    }
+  };
+  return {load(infrared_path, "infrared"), load(ultraviolet_path, "ultraviolet")};
 }
 
 VerifyResult DocumentVerifier::verify(const cv::Mat& image, const CompanionImages& companions) {
