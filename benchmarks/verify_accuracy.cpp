@@ -3,7 +3,8 @@
 // from the synthetic generator (nothing is committed). Prints, per profile and forgery
 // type: documents, detection rate (verdict suspect or error; 1 - APCER), not-done rate (no
 // MRZ read, so nothing judged), the check that fired most, and the median milliseconds of
-// verify per document (decoded image, one thread, builtin OCR engine); per profile, BPCER
+// verify per document (decoded image, one thread, builtin OCR engine; kiosk documents with
+// their infrared and ultraviolet frames); per profile, BPCER
 // (genuine documents flagged) on the calibration and on the test set.
 //
 //   docverify_verify_accuracy [--per-type N] [--genuine N] [--only scan|kiosk|phone]
@@ -64,7 +65,8 @@ void run_cell(Tally& t, synth::Capture capture, synth::Forgery forgery, int n, s
     const synth::Specimen s = synth::make_specimen(o, i / 6, renderer);
     const cv::Mat image = s.has_photo ? cv::imdecode(s.photo.jpeg, cv::IMREAD_COLOR) : s.page.image;
     const auto t0 = std::chrono::steady_clock::now();
-    const verify::VerifyResult r = v.verify(image);
+    // Kiosk captures come with their infrared and ultraviolet frames, as a reader gives them.
+    const verify::VerifyResult r = v.verify(image, {s.infrared, s.ultraviolet});
     t.ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
     ++t.n;
     if (!r.read.found) {

@@ -13,11 +13,11 @@ namespace {
 
 constexpr const char* kVerifyHelp =
     "usage: docverify verify [--json] [--today YYYY-MM-DD] [--profile kiosk|remote|trainer]\n"
-    "                        [--ir IMAGE] [--uv IMAGE] [--companions] IMAGE ...\n"
+    "                        [--ir IMAGE] [--uv IMAGE] [--companions] [--no-viz] IMAGE ...\n"
     "\n"
     "Reads the MRZ of each document image and runs the authenticity checks this version has:\n"
     "the MRZ's logical checks (check digits, dates, codes, specimens, national rules, expiry),\n"
-    "image quality gates, the MRZ's print geometry (line spacing, character size, baselines,\n"
+    "image quality gates, the MRZ against the visual zone (Tesseract), the MRZ's print geometry (line spacing, character size, baselines,\n"
     "pitch, stroke; 250 dpi and sharp print needed), the grey-copy test and, given a kiosk's\n"
     "infrared and ultraviolet images of the same page, the B900 and UV-dull checks. Checks it could\n"
     "not run are listed as not_done, never as passed. With --json each image gives one\n"
@@ -25,6 +25,8 @@ constexpr const char* kVerifyHelp =
     "\n"
     "  --ir IMAGE, --uv IMAGE  the page under infrared / ultraviolet light, same field of view\n"
     "                          as the one IMAGE given (any resolution)\n"
+    "  --no-viz                do not read the visual zone with Tesseract (about a second a\n"
+    "                          page); the MRZ-against-visual-zone check is then not done\n"
     "  --companions            for each IMAGE, use NAME_ir.EXT and NAME_uv.EXT beside it when\n"
     "                          they exist (as `docverify specimen --capture kiosk` writes them)\n"
     "\n"
@@ -53,11 +55,13 @@ int run_verify(int argc, char** argv) {
   }
   const bool json = args.flag("--json");
   const bool beside = args.flag("--companions");
+  verify::VerifyOptions verify_options;
+  verify_options.visual_zone = !args.flag("--no-viz");
   const std::string ir = args.option("--ir").value_or(""), uv = args.option("--uv").value_or("");
   const reader::ReadOptions options = read_options(args);
   if ((!ir.empty() || !uv.empty()) && (beside || args.positionals().size() != 1))
     throw std::invalid_argument("--ir and --uv go with one IMAGE (use --companions for several)");
-  verify::DocumentVerifier verifier(options);
+  verify::DocumentVerifier verifier(options, verify_options);
   const report::ReportContext ctx{options.mrz.today, options.mrz.profile};
   return for_each_image(args.positionals(), "verify", [&](const std::string& path) {
     const verify::CompanionImages companions =

@@ -643,6 +643,19 @@ static void test_verify_companions(void) {
   CHECK(b900 >= 0 && strcmp(dv_mrz_result_check_diagnose(m, (size_t)b900), "IMAGES_NOT_REGISTERED") == 0);
   dv_read_result_free(r);
   r = NULL;
+  /* The visual zone not read: its check is not done, and says why. */
+  vo.infrared = NULL;
+  vo.visual_zone = DV_VIZ_SKIP;
+  CHECK(dv_verify_file(&r, ctx, page, &vo) == DV_OK);
+  m = dv_read_result_mrz(r);
+  dull = check_index(m, "text.viz.mrz_consistency");
+  CHECK(dull >= 0 && strcmp(dv_mrz_result_check_diagnose(m, (size_t)dull), "NOT_AVAILABLE") == 0);
+  dv_read_result_free(r);
+  r = NULL;
+  vo.visual_zone = 42;
+  CHECK(dv_verify_file(&r, ctx, page, &vo) == DV_E_OUT_OF_RANGE && r == NULL);
+  vo.visual_zone = 0;
+  vo.infrared = &view;
   /* Misuse: both pixels and a file; a missing or broken companion file. */
   vo.infrared_path = ir;
   CHECK(dv_verify_file(&r, ctx, page, &vo) == DV_E_INVALID_ARG && r == NULL);

@@ -88,7 +88,7 @@ class ReadOptions(ctypes.Structure):
 class VerifyOptions(ctypes.Structure):
     _fields_ = [("version", c_uint32), ("read", ctypes.POINTER(ReadOptions)),
                 ("infrared", ctypes.POINTER(ImageView)), ("ultraviolet", ctypes.POINTER(ImageView)),
-                ("infrared_path", c_char_p), ("ultraviolet_path", c_char_p)]
+                ("infrared_path", c_char_p), ("ultraviolet_path", c_char_p), ("visual_zone", ctypes.c_int32)]
 
 
 READ_OPTIONS_VERSION = 1

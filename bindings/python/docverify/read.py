@@ -104,14 +104,15 @@ def read_mrz(image: Union[str, os.PathLike, bytes, bytearray, memoryview, Any], 
 def verify(image: Union[str, os.PathLike, bytes, bytearray, memoryview, Any], today: DateLike = None,
            profile: str = "kiosk", engine: str = "builtin+tesseract",
            infrared: Union[str, os.PathLike, Any, None] = None,
-           ultraviolet: Union[str, os.PathLike, Any, None] = None) -> ImageReadReport:
+           ultraviolet: Union[str, os.PathLike, Any, None] = None, visual_zone: bool = True) -> ImageReadReport:
     """Reads the MRZ and runs the authenticity checks this version has (image quality
     gates, MRZ print geometry, grey copy, the MRZ's logical checks, and the kiosk's infrared
     and ultraviolet checks when ``infrared`` / ``ultraviolet`` images of the same page are
     given as a path or a numpy array; docs/checks.md). The checks and the verdict over all
     of them are in ``report.mrz_report``; checks that could not run have status
     ``not_done`` (never a pass), and measuring checks carry ``measured``, ``threshold`` and
-    ``unit``.
+    ``unit``. ``visual_zone=False`` skips reading the visual zone with Tesseract (about a
+    second a page), leaving the MRZ-against-visual-zone check ``not_done``.
 
         >>> r = verify("passport.jpg", profile="trainer")      # doctest: +SKIP
         >>> r.mrz_report.verdict.status                         # doctest: +SKIP
@@ -119,6 +120,7 @@ def verify(image: Union[str, os.PathLike, bytes, bytearray, memoryview, Any], to
     """
     read_opts = _options(engine, 0.0)
     opts = _native.VerifyOptions(_native.VERIFY_OPTIONS_VERSION, ctypes.pointer(read_opts))
+    opts.visual_zone = 1 if visual_zone else 2  # DV_VIZ_READ / DV_VIZ_SKIP
     keep = []  # the companions' pixels and paths live until the call returns
 
     def companion(value: Any, light: str) -> None:

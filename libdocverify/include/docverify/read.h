@@ -79,8 +79,13 @@ typedef struct dv_verify_options {
   const dv_image_view* ultraviolet;
   const char* infrared_path;
   const char* ultraviolet_path;
+  /* version 2: 0 or DV_VIZ_READ: read the visual zone with Tesseract and compare it with
+   * the MRZ (about a second a page); DV_VIZ_SKIP: do not (its check is DV_CHECK_NOT_DONE). */
+  int32_t visual_zone;
 } dv_verify_options;
-#define DV_VERIFY_OPTIONS_INIT {DV_VERIFY_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL}
+#define DV_VIZ_READ 1
+#define DV_VIZ_SKIP 2
+#define DV_VERIFY_OPTIONS_INIT {DV_VERIFY_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, 0}
 
 DV_API dv_status dv_verify_image(dv_read_result** out, dv_context* ctx, const dv_image_view* image, const dv_verify_options* options);
 DV_API dv_status dv_verify_encoded(dv_read_result** out, dv_context* ctx, const dv_encoded_image* image,

@@ -104,15 +104,16 @@ std::unique_ptr<dv_read_result> wrap(reader::ImageReadResult r, const reader::Re
 
 // The shared preamble of the three read calls; `read` runs the reader on the input.
 // `Engine` is the reader, or the verifier (which reads and checks); `read` runs it.
-template <class Engine, class Read>
-dv_status read_with(dv_read_result** out, dv_context* ctx, const dv_read_options* options, const char* what, Read&& read) {
+template <class Engine, class Read, class... EngineArgs>
+dv_status read_with(dv_read_result** out, dv_context* ctx, const dv_read_options* options, const char* what, Read&& read,
+                    const EngineArgs&... engine_args) {
   return guard([&]() -> dv_status {
     if (!out) return fail(DV_E_INVALID_ARG, std::string(what) + ": out is NULL");
     *out = nullptr;
     if (!ctx) return fail(DV_E_INVALID_ARG, std::string(what) + ": ctx is NULL");
     if (const dv_status s = check_options(options); s != DV_OK) return s;
     const reader::ReadOptions o = read_options_of(*ctx, options);
-    Engine engine(o);
+    Engine engine(o, engine_args...);
     reader::ImageReadResult r;
     std::string source;
     if (const dv_status s = read(engine, r, source); s != DV_OK) return s;
@@ -141,6 +142,14 @@ dv_status verify_with(dv_read_result** out, dv_context* ctx, const dv_verify_opt
     });
   }
   const bool v2 = options && options->version >= 2;
+  verify::VerifyOptions vo;
+  if (v2 && options->visual_zone != 0 && options->visual_zone != DV_VIZ_READ && options->visual_zone != DV_VIZ_SKIP) {
+    if (out) *out = nullptr;
+    return guard([&]() -> dv_status {
+      return fail(DV_E_OUT_OF_RANGE, "unknown visual_zone value " + std::to_string(options->visual_zone));
+    });
+  }
+  vo.visual_zone = !(v2 && options->visual_zone == DV_VIZ_SKIP);
   return read_with<verify::DocumentVerifier>(out, ctx, options ? options->read : nullptr, what,
                                              [&](verify::DocumentVerifier& v, reader::ImageReadResult& r, std::string& source) {
                                                verify::CompanionImages companions;
@@ -156,7 +165,8 @@ dv_status verify_with(dv_read_result** out, dv_context* ctx, const dv_verify_opt
                                                const dv_status s = read(v, companions, result, source);
                                                r = std::move(result.read);
                                                return s;
-                                             });
+                                             },
+                                             vo);
 }
 
 const reader::MrzReadout* best_of(const dv_read_result* r) { return r && r->result.found ? &r->result.best : nullptr; }

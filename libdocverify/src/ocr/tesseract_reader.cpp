@@ -10,9 +10,7 @@
 
 namespace docverify::ocr {
 
-namespace {
-
-std::string find_tessdata() {
+std::string tessdata_directory() {
   if (const char* env = std::getenv("TESSDATA_PREFIX"); env && *env) return env;
   for (const char* dir : {"/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata", "/usr/share/tessdata"}) {
     const std::string file = std::string(dir) + "/eng.traineddata";
@@ -23,6 +21,8 @@ std::string find_tessdata() {
   }
   return {};
 }
+
+namespace {
 
 std::string clean(const char* text) {
   std::string out;
@@ -40,7 +40,7 @@ struct TesseractReader::Impl {
 };
 
 TesseractReader::TesseractReader() : impl_(std::make_unique<Impl>()) {
-  const std::string data = find_tessdata();
+  const std::string data = tessdata_directory();
   if (data.empty()) return;
   if (impl_->api.Init(data.c_str(), "eng", tesseract::OEM_LSTM_ONLY) != 0) return;
   impl_->api.SetVariable("tessedit_char_whitelist", "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<");

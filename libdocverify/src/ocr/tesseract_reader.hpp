@@ -10,6 +10,9 @@
 
 namespace docverify::ocr {
 
+// Where eng.traineddata is: TESSDATA_PREFIX, then Debian's paths; "" when nowhere.
+std::string tessdata_directory();
+
 class TesseractReader {
  public:
   // Looks for eng.traineddata under TESSDATA_PREFIX, then Debian's paths.

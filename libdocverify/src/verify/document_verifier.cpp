@@ -6,34 +6,15 @@
 #include <opencv2/imgproc.hpp>
 
 #include "checks/image_checks.hpp"
+#include "checks/presentation.hpp"
+#include "checks/tamper.hpp"
 #include "checks/verdict.hpp"
 #include "errors/input_error.hpp"
 #include "image/decode.hpp"
 
 namespace docverify::verify {
 
-namespace {
-
-// Catalogued checks (spec: authenticity §5-6) this build does not run yet: listed as
-// NOT_DONE so a report never lets their absence read as a pass.
-struct Pending {
-  std::string_view id;
-  CheckGroup group;
-  Diagnose diagnose;
-  const char* message;
-};
-constexpr Pending kPending[] = {
-    {"text.viz.mrz_consistency", CheckGroup::text, Diagnose::not_available, "MRZ against the visual zone: not in this version"},
-    {"security.tamper.ela", CheckGroup::security, Diagnose::not_available, "error level analysis: not in this version"},
-    {"security.tamper.copy_move", CheckGroup::security, Diagnose::not_available, "copy-move search: not in this version"},
-    {"security.tamper.noise", CheckGroup::security, Diagnose::not_available, "noise consistency: not in this version"},
-    {"liveness.screen", CheckGroup::liveness, Diagnose::not_available, "screen recapture: not in this version"},
-    {"liveness.colour_copy", CheckGroup::liveness, Diagnose::not_available, "colour copy: not in this version"},
-};
-
-}  // namespace
-
-DocumentVerifier::DocumentVerifier(reader::ReadOptions options) : reader_(std::move(options)) {}
+DocumentVerifier::DocumentVerifier(reader::ReadOptions options, VerifyOptions verify) : reader_(std::move(options)), options_(verify) {}
 
 CompanionImages load_companions(const std::string& infrared_path, const std::string& ultraviolet_path) {
   // A companion that cannot be read is named, so the error is not taken for the page's.
@@ -66,18 +47,50 @@ VerifyResult DocumentVerifier::verify(const cv::Mat& image, const CompanionImage
   out.print = checks::measure_mrz_print(gray, best.mrz_quad, best.mrz.lines);
   for (auto& r : checks::mrz_print_checks(out.print, best.mrz.format, gates.sharp && gates.glare_free)) records.push_back(std::move(r));
 
-  if (image.channels() >= 3) {
-    cv::Mat bgr;
-    if (image.channels() == 4) cv::cvtColor(image, bgr, cv::COLOR_BGRA2BGR);
-    else bgr = image;
-    out.page_saturation = checks::page_saturation(bgr, best.document_quad);
-  }
+  cv::Mat bgr = gray;
+  if (image.channels() == 4) cv::cvtColor(image, bgr, cv::COLOR_BGRA2BGR);
+  else if (image.channels() == 3) bgr = image;
+  if (bgr.channels() == 3) out.page_saturation = checks::page_saturation(bgr, best.document_quad);
   records.push_back(checks::grey_copy_check(out.page_saturation));
+
+  // Screens and copies: the scale from the MRZ's pitch as measured, else from the reader.
+  // The MRZ's glare and sharpness gates do not apply: copying itself blurs and washes out
+  // the MRZ, and the spectra are taken over the whole page with their own gates (scale,
+  // detail left, patches).
+  const double pitch_px = out.print.pitch_px > 0 ? out.print.pitch_px : best.quality.dpi_estimate / 10;
+  out.presentation = checks::measure_presentation(bgr, best.document_quad, pitch_px);
+  for (auto& r : checks::presentation_checks(out.presentation, true)) records.push_back(std::move(r));
 
   out.infrared = checks::measure_infrared(gray, companions.infrared, best.mrz_quad, best.document_quad, best.mrz.lines);
   for (auto& r : checks::infrared_checks(out.infrared)) records.push_back(std::move(r));
   out.ultraviolet = checks::measure_ultraviolet(image, companions.ultraviolet, best.mrz_quad, best.document_quad);
   for (auto& r : checks::ultraviolet_checks(out.ultraviolet)) records.push_back(std::move(r));
+
+  // Local tampering: a region with another noise or JPEG history, copied glyphs, error
+  // levels (non-critical: they flag for a person).
+  out.tamper = checks::measure_tamper(gray, best.document_quad, best.mrz_quad, pitch_px);
+  for (auto& r : checks::tamper_checks(out.tamper, gates.sharp)) records.push_back(std::move(r));
+
+  // The MRZ against the visual zone, read by Tesseract.
+  const auto viz_start = std::chrono::steady_clock::now();
+  if (options_.visual_zone) {
+    if (!viz_reader_) viz_reader_ = std::make_unique<ocr::VizTextReader>();
+    if (viz_reader_->available()) {
+      const checks::VisualZone zone = checks::visual_zone(gray, best.mrz_quad, best.mrz.format, best.mrz.lines.length());
+      out.viz = checks::compare_viz(viz_reader_->read(zone.image), zone, best.mrz);
+    }
+    out.viz_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - viz_start).count();
+    for (auto& r : checks::viz_checks(out.viz)) records.push_back(std::move(r));
+  } else {
+    CheckRecord r;
+    r.id = "text.viz.mrz_consistency";
+    r.group = CheckGroup::text;
+    r.critical = false;
+    r.required = false;
+    r.diagnose = Diagnose::not_available;
+    r.message = "the visual zone was not read (switched off)";
+    records.push_back(std::move(r));
+  }
 
   // What each profile requires (spec: authenticity §1.5): the kiosk its infrared and
   // ultraviolet checks, remote checks the presentation-attack tests; a required check that
@@ -90,16 +103,6 @@ VerifyResult DocumentVerifier::verify(const cv::Mat& image, const CompanionImage
   };
   for (CheckRecord& r : records)
     if (required(r.id)) r.required = true;
-  for (const Pending& p : kPending) {
-    CheckRecord r;
-    r.id = p.id;
-    r.group = p.group;
-    r.critical = false;
-    r.required = required(p.id);
-    r.diagnose = p.diagnose;
-    r.message = p.message;
-    records.push_back(std::move(r));
-  }
   best.mrz.verdict = decide_verdict(records, best.mrz.verdict.specimen);
   return out;
 }

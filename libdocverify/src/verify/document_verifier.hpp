@@ -2,15 +2,21 @@
 // One document image in, every authenticity check this build has out (spec:
 // authenticity; docs/checks.md): the MRZ read and its logical checks (mrz/), the image
 // quality gates, the MRZ's print geometry, the grey-copy test, the kiosk's infrared and
-// ultraviolet checks when those images are given, and a NOT_DONE record for
-// each catalogued check that did not run, so that nothing unchecked reads as a pass. The
-// verdict is decided again over all of them.
+// ultraviolet checks when those images are given, screen and copy detection, local
+// tampering and the MRZ against the visual zone. A check that cannot run on this input is
+// a NOT_DONE record saying why, so that nothing unchecked reads as a pass. The verdict is
+// decided again over all of them.
+#include <memory>
 #include <string>
 
 #include <opencv2/core.hpp>
 
 #include "checks/mrz_print.hpp"
+#include "checks/presentation.hpp"
 #include "checks/spectral.hpp"
+#include "checks/tamper.hpp"
+#include "checks/viz_consistency.hpp"
+#include "ocr/viz_text_reader.hpp"
 #include "reader/mrz_image_reader.hpp"
 
 namespace docverify::verify {
@@ -30,14 +36,24 @@ struct VerifyResult {
   double page_saturation = 0;  // NaN for grey images
   checks::InfraredMeasures infrared;
   checks::UltravioletMeasures ultraviolet;
+  checks::PresentationMeasures presentation;
+  checks::TamperEvidence tamper;
+  checks::VizComparison viz;
+  double viz_ms = 0;  // reading the visual zone (Tesseract), the costliest check
 };
 
 // Companion image files decoded as the page is (empty path: none).
 CompanionImages load_companions(const std::string& infrared_path, const std::string& ultraviolet_path);
 
+struct VerifyOptions {
+  // Read the visual zone with Tesseract and compare it with the MRZ: the costliest check
+  // (about a second a page); off, its records are NOT_DONE.
+  bool visual_zone = true;
+};
+
 class DocumentVerifier {
  public:
-  explicit DocumentVerifier(reader::ReadOptions options = {});
+  explicit DocumentVerifier(reader::ReadOptions options = {}, VerifyOptions verify = {});
   // `image`: CV_8UC1, CV_8UC3 (BGR) or CV_8UC4 (BGRA).
   VerifyResult verify(const cv::Mat& image, const CompanionImages& companions = {});
   // Decoded within image::DecodeLimits; throw as image::decode_image does.
@@ -46,6 +62,8 @@ class DocumentVerifier {
 
  private:
   reader::MrzImageReader reader_;
+  VerifyOptions options_;
+  std::unique_ptr<ocr::VizTextReader> viz_reader_;  // made on first use (Tesseract's start-up)
 };
 
 }  // namespace docverify::verify
