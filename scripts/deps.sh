@@ -8,7 +8,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config git clang libclang-rt-14-dev
   # the library's dependencies (OpenCV by module, Tesseract with English LSTM data, zxing-cpp, OpenSSL)
   libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev libopencv-dev
-  libtesseract-dev tesseract-ocr-eng libzxing-dev libssl-dev libfreetype-dev fonts-ocr-b fonts-dejavu-core fonts-dejavu-extra
+  libtesseract-dev libleptonica-dev tesseract-ocr-eng libzxing-dev libssl-dev libfreetype-dev fonts-ocr-b fonts-dejavu-core fonts-dejavu-extra
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev abigail-tools
   # Python bindings and their tests (Debian's python3; PyPI is not used)

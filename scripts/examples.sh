@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job on the bundled examples: builds docverify, runs `docverify read` on every
 # image in samples/images (MRZ found, rectified, read and proven), `docverify verify` on the
-# passport scan (the authenticity checks) and `docverify mrz` on every MRZ text in
+# passport scan (the authenticity checks), `docverify verify` on a generated kiosk capture
+# with its infrared and ultraviolet frames, and `docverify mrz` on every MRZ text in
 # samples/mrz, printing the readable report of each.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -30,6 +31,20 @@ code=$?
 set -e
 echo "(exit status $code: 0 verdict ok, 1 suspect, error or not_done, 2 unreadable image)"
 [ "$code" -le 1 ] || status=1
+# A kiosk capture with its infrared and ultraviolet frames, generated: a counterfeit MRZ
+# printed in ink infrared light goes through.
+kiosk=$(mktemp -d)
+trap 'rm -rf "$kiosk"' EXIT
+"$docverify" specimen --format TD3 --capture kiosk --forgery ir_transparent_ink --out "$kiosk" >/dev/null
+echo "=================================================================================="
+echo "docverify verify --profile kiosk --companions (generated kiosk capture, IR-transparent MRZ ink)"
+echo "----------------------------------------------------------------------------------"
+set +e
+"$docverify" verify --profile kiosk --no-viz --companions "$kiosk"/td3-ir_transparent_ink-seed1-00000.png | grep -E "security\.|Verdict"
+code=${PIPESTATUS[0]}
+set -e
+echo "(exit status $code: 1 expected, the verdict is error)"
+[ "$code" -eq 1 ] || status=1
 for f in "$root"/samples/mrz/*.mrz; do
   echo "=================================================================================="
   echo "docverify mrz < samples/mrz/$(basename "$f")"

@@ -42,11 +42,12 @@ echo "== libFuzzer, ${fuzz_seconds}s per target"
 CC=clang CXX=clang++ "$root/scripts/build.sh" "$root/build/fuzz" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DDOCVERIFY_BUILD_FUZZERS=ON -DDOCVERIFY_BUILD_TESTS=OFF -DDOCVERIFY_BUILD_BENCHMARKS=OFF \
   -DDOCVERIFY_BUILD_CLI=OFF -DDOCVERIFY_BUILD_SAMPLES=OFF -DDOCVERIFY_WERROR=ON
-for target in fuzz_mrz_text fuzz_mrz_reading fuzz_mrz_build fuzz_image_decode fuzz_ocr_model; do
+for target in fuzz_mrz_text fuzz_mrz_reading fuzz_mrz_build fuzz_image_decode fuzz_ocr_model fuzz_viz_text; do
   corpus="$root/fuzz/corpus/mrz_text"
   [ "$target" = fuzz_mrz_build ] && corpus="$root/fuzz/corpus/mrz_build"
   [ "$target" = fuzz_image_decode ] && corpus="$root/fuzz/corpus/image_decode"
   [ "$target" = fuzz_ocr_model ] && corpus="$root/fuzz/corpus/ocr_model"
+  [ "$target" = fuzz_viz_text ] && corpus="$root/fuzz/corpus/viz_text"
   max_len=4200
   [ "$target" = fuzz_image_decode ] && max_len=12000
   [ "$target" = fuzz_ocr_model ] && max_len=300000

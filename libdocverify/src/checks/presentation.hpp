@@ -60,11 +60,13 @@ struct PresentationMeasures {
 PresentationMeasures measure_presentation(const cv::Mat& bgr, const std::vector<cv::Point2f>& document_quad,
                                           double mrz_pitch_px);
 
-// Decision constants (log10 power ratios). Thresholds: calibrated:synth-genuine-seed101
-// (120 genuine per capture scan/kiosk/phone/scan+JPEG, all six formats; the highest
-// per-capture 98th percentile, i.e. <= 2 % false alarms on each).
-inline constexpr double kScreenThreshold = 1.99;
-inline constexpr double kColourCopyThreshold = 1.65;
+// Decision constants (log10 power ratios). Thresholds calibrated on the generator's genuine
+// captures (seeds 8001 and 9001, 240 scans and 236 phone photos, all six formats): just
+// above the highest genuine score of either capture (screen 2.12, colour copy 2.23), as
+// several heuristics share the verdict's 2 % false-alarm budget. Recalibrate on real
+// captures (spec §7).
+inline constexpr double kScreenThreshold = 2.35;
+inline constexpr double kColourCopyThreshold = 2.25;
 inline constexpr double kGreyBand = 0.5;            // threshold .. threshold + band: WARNING; above: ERROR
 inline constexpr double kColourShare = 0.5;         // carrier counts as colour when chroma >= luminance - this
 inline constexpr double kAttributionSlope = 8.0;    // score lost per log10 unit on the wrong side

@@ -338,7 +338,8 @@ VizComparison compare_viz(const std::vector<ocr::VizWord>& words, const VisualZo
       if (part.size() < 3 && longest >= 3) continue;
       for (const auto& [spelling, w] : spellings) {
         const bool exact = spelling == part;
-        const bool near = part.size() >= 5 && spelling.size() >= 4 && edit_distance(spelling, part) <= 1;
+        const bool near = part.size() >= 5 && spelling.size() + 1 >= part.size() && spelling.size() <= part.size() + 1 &&
+                          edit_distance(spelling, part) <= 1;
         if (!exact && !near) continue;
         if (v.match == VizMatch::found && !exact) continue;
         v.match = exact ? VizMatch::found : VizMatch::found_with_confusions;

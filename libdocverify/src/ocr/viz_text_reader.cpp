@@ -1,6 +1,7 @@
 #include "ocr/viz_text_reader.hpp"
 
 
+#include <leptonica/allheaders.h>
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
 
@@ -14,6 +15,8 @@ struct VizTextReader::Impl {
 };
 
 VizTextReader::VizTextReader() : impl_(std::make_unique<Impl>()) {
+  // Leptonica prints its complaints about odd layout boxes to stderr; a library must not.
+  setMsgSeverity(L_SEVERITY_NONE);
   const std::string data = tessdata_directory();
   if (data.empty()) return;
   if (impl_->api.Init(data.c_str(), "eng", tesseract::OEM_LSTM_ONLY) != 0) return;
