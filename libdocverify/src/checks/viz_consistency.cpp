@@ -61,6 +61,18 @@ std::string canonical(std::string_view s) {
   return out;
 }
 
+// Transliterations fold their two-letter spellings back (OE, AE, UE, AA to one vowel), so
+// a zone OCR read without its diacritics ("Sjostrom") still matches the MRZ (SJOESTROEM).
+std::string folded(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    out.push_back(s[i]);
+    const bool vowel = s[i] == 'O' || s[i] == 'A' || s[i] == 'U';
+    if (vowel && i + 1 < s.size() && (s[i + 1] == 'E' || (s[i] == 'A' && s[i + 1] == 'A'))) ++i;
+  }
+  return out;
+}
+
 int edit_distance(std::string_view a, std::string_view b) {
   std::vector<int> row(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) row[j] = static_cast<int>(j);
@@ -336,10 +348,11 @@ VizComparison compare_viz(const std::vector<ocr::VizWord>& words, const VisualZo
     }
     for (const std::string& part : parts) {
       if (part.size() < 3 && longest >= 3) continue;
+      const std::string part_folded = folded(part);
       for (const auto& [spelling, w] : spellings) {
-        const bool exact = spelling == part;
+        const bool exact = spelling == part || folded(spelling) == part_folded;
         const bool near = part.size() >= 5 && spelling.size() + 1 >= part.size() && spelling.size() <= part.size() + 1 &&
-                          edit_distance(spelling, part) <= 1;
+                          edit_distance(folded(spelling), part_folded) <= 1;
         if (!exact && !near) continue;
         if (v.match == VizMatch::found && !exact) continue;
         v.match = exact ? VizMatch::found : VizMatch::found_with_confusions;
@@ -392,11 +405,21 @@ VizComparison compare_viz(const std::vector<ocr::VizWord>& words, const VisualZo
         value += w->text;
       }
       if (letters < 2) continue;  // a stray mark between label and value
+      // A short or near read ("oe" for ZOE) is the OCR's slip, not another name: a
+      // mismatch needs three letters and two edits from every part of the MRZ's name.
+      bool far = letters >= 3;
+      for (const auto& [pos, w] : lines[i].starts)
+        for (const std::string& sp : name_spellings(w->text))
+          for (size_t a = 0; a < mrz_name.size();) {
+            const size_t b = std::min(mrz_name.find(' ', a), mrz_name.size());
+            if (edit_distance(folded(sp), folded(mrz_name.substr(a, b - a))) < 2) far = false;
+            a = b + 1;
+          }
+      if (!far) return;
       // No word of the zone is a spelling of the MRZ's name (else it was found): a
       // confident value here is another name; a label here means the value is missing.
       if (!confident || std::count_if(lines[i].starts.begin(), lines[i].starts.end(), [&](const auto& pw) { return is_label(pw.second->text); }))
         return;
-      (void)mrz_name;
       v.match = VizMatch::mismatch;
       v.viz_value = value;
       v.box = to_frame(lines[i].starts.front().second->box, zone.to_frame);
