@@ -1,5 +1,4 @@
 #include <cstdio>
-#include <filesystem>
 #include <stdexcept>
 #include <string>
 
@@ -33,18 +32,6 @@ constexpr const char* kVerifyHelp =
     "exit status: 0 every verdict ok, 1 some verdict suspect, error or not_done (or no MRZ),\n"
     "             2 some image could not be read (missing, corrupt, over the limits)\n";
 
-// NAME_ir.EXT / NAME_uv.EXT beside IMAGE, or "" when there is none.
-std::string companion_of(const std::string& image, const char* suffix) {
-  namespace fs = std::filesystem;
-  const fs::path p(image);
-  for (const char* ext : {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"}) {
-    const fs::path c = p.parent_path() / (p.stem().string() + suffix + ext);
-    std::error_code ec;
-    if (fs::is_regular_file(c, ec)) return c.string();
-  }
-  return {};
-}
-
 }  // namespace
 
 int run_verify(int argc, char** argv) {
@@ -65,7 +52,7 @@ int run_verify(int argc, char** argv) {
   const report::ReportContext ctx{options.mrz.today, options.mrz.profile};
   return for_each_image(args.positionals(), "verify", [&](const std::string& path) {
     const verify::CompanionImages companions =
-        beside ? verify::load_companions(companion_of(path, "_ir"), companion_of(path, "_uv")) : verify::load_companions(ir, uv);
+        beside ? verify::companions_beside(path) : verify::load_companions(ir, uv);
     const verify::VerifyResult result = verifier.verify_file(path, companions);
     const std::string out = json ? report::read_report_json(result.read, ctx, path) : report::read_report_text(result.read, ctx, path);
     std::fwrite(out.data(), 1, out.size(), stdout);

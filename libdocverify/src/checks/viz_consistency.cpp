@@ -137,14 +137,12 @@ int month_of(std::string_view m) {
 
 // Dates printed in a line of text, in any of the usual forms. Tokens are split at spaces,
 // dots, dashes and slashes; a month may be a number or a name (bilingual "OCT/OCT").
-std::vector<std::pair<Date3, size_t>> dates_in(const std::string& line) {
+std::vector<Date3> dates_in(const std::string& line) {
   std::vector<std::string> tokens;
-  std::vector<size_t> where;
   std::string t;
   for (size_t i = 0; i <= line.size(); ++i) {
     const char c = i < line.size() ? line[i] : ' ';
     if (std::isalnum(static_cast<unsigned char>(c))) {
-      if (t.empty()) where.push_back(i);
       t.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
     } else if (!t.empty()) {
       tokens.push_back(t);
@@ -159,13 +157,13 @@ std::vector<std::pair<Date3, size_t>> dates_in(const std::string& line) {
     out = std::stoi(d);
     return true;
   };
-  std::vector<std::pair<Date3, size_t>> out;
-  for (size_t i = 0; i + 2 < tokens.size() + 1 && i < tokens.size(); ++i) {
+  std::vector<Date3> out;
+  for (size_t i = 0; i < tokens.size(); ++i) {
     int a = 0, b = 0, c = 0;
     // YYYY MM DD
     if (i + 2 < tokens.size() && tokens[i].size() == 4 && number(tokens[i], a) && number(tokens[i + 1], b) && number(tokens[i + 2], c) &&
         b >= 1 && b <= 12 && c >= 1 && c <= 31)
-      out.push_back({{a, b, c}, i});
+      out.push_back({a, b, c});
     // DD MM|MON[/MON] YY|YYYY
     if (tokens[i].size() <= 2 && number(tokens[i], a) && a >= 1 && a <= 31) {
       size_t j = i + 1;
@@ -177,9 +175,8 @@ std::vector<std::pair<Date3, size_t>> dates_in(const std::string& line) {
         while (j < tokens.size() && month_of(tokens[j]) == m) ++j;  // the other language's name
       }
       if (m >= 1 && m <= 12 && j < tokens.size() && (tokens[j].size() == 2 || tokens[j].size() == 4) && number(tokens[j], c))
-        out.push_back({{c, m, a}, i});
+        out.push_back({c, m, a});
     }
-    (void)where;
   }
   return out;
 }
@@ -438,13 +435,12 @@ VizComparison compare_viz(const std::vector<ocr::VizWord>& words, const VisualZo
     if (!d.complete()) return;
     VizField v{field, VizMatch::absent, d.iso(), {}, {}};
     for (const Line& l : lines) {
-      for (const auto& [date, token] : dates_in(l.text)) {
+      for (const Date3& date : dates_in(l.text)) {
         if (!same_date(date, d)) continue;
         v.match = VizMatch::found;
         char text[32];
         std::snprintf(text, sizeof text, "%02d.%02d.%d", date.day, date.month, date.year);
         v.viz_value = text;
-        (void)token;
         v.box = to_frame(l.starts.front().second->box, zone.to_frame);
         break;
       }

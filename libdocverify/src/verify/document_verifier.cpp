@@ -1,6 +1,7 @@
 #include "verify/document_verifier.hpp"
 
 #include <chrono>
+#include <filesystem>
 #include <limits>
 
 #include <opencv2/imgproc.hpp>
@@ -27,6 +28,20 @@ CompanionImages load_companions(const std::string& infrared_path, const std::str
     }
   };
   return {load(infrared_path, "infrared"), load(ultraviolet_path, "ultraviolet")};
+}
+
+CompanionImages companions_beside(const std::string& image_path) {
+  namespace fs = std::filesystem;
+  const fs::path p(image_path);
+  auto beside = [&p](const char* suffix) -> std::string {
+    for (const char* ext : {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"}) {
+      const fs::path c = p.parent_path() / (p.stem().string() + suffix + ext);
+      std::error_code ec;
+      if (fs::is_regular_file(c, ec)) return c.string();
+    }
+    return {};
+  };
+  return load_companions(beside("_ir"), beside("_uv"));
 }
 
 VerifyResult DocumentVerifier::verify(const cv::Mat& image, const CompanionImages& companions) {

@@ -44,6 +44,9 @@ struct VerifyResult {
 
 // Companion image files decoded as the page is (empty path: none).
 CompanionImages load_companions(const std::string& infrared_path, const std::string& ultraviolet_path);
+// NAME_ir.EXT and NAME_uv.EXT beside the page image NAME.EXT (as the generator's kiosk
+// capture writes them), each when it exists.
+CompanionImages companions_beside(const std::string& image_path);
 
 struct VerifyOptions {
   // Read the visual zone with Tesseract and compare it with the MRZ: the costliest check
