@@ -7,15 +7,11 @@
 
 #include "checks/presentation.hpp"
 #include "synth/specimen.hpp"
+#include "check_test_support.hpp"
 #include "verify/document_verifier.hpp"
 
 namespace docverify::verify {
 namespace {
-
-synth::PageRenderer& renderer() {
-  static synth::PageRenderer r;
-  return r;
-}
 
 synth::Specimen scan(mrz::Format f, synth::Forgery forgery, int index) {
   synth::SpecimenOptions o;

@@ -8,15 +8,11 @@
 
 #include "checks/spectral.hpp"
 #include "synth/specimen.hpp"
+#include "check_test_support.hpp"
 #include "verify/document_verifier.hpp"
 
 namespace docverify::verify {
 namespace {
-
-synth::PageRenderer& renderer() {
-  static synth::PageRenderer r;
-  return r;
-}
 
 synth::Specimen kiosk(mrz::Format f, synth::Forgery forgery, int index) {
   synth::SpecimenOptions o;
@@ -33,12 +29,6 @@ DocumentVerifier kiosk_verifier() {
   o.mrz.profile = Profile::kiosk;
   o.engine = reader::OcrEngine::builtin;
   return DocumentVerifier(o, {/*visual_zone=*/false});  // Tesseract on the visual zone is tested in viz_test
-}
-
-const CheckRecord* find(const VerifyResult& r, std::string_view id) {
-  for (const auto& c : r.read.best.mrz.checks)
-    if (c.id == id) return &c;
-  return nullptr;
 }
 
 // A reader's companion frame: softer, noisier, at 2/3 of the resolution, one pixel off.

@@ -7,15 +7,11 @@
 
 #include "checks/tamper.hpp"
 #include "synth/specimen.hpp"
+#include "check_test_support.hpp"
 #include "verify/document_verifier.hpp"
 
 namespace docverify::verify {
 namespace {
-
-synth::PageRenderer& renderer() {
-  static synth::PageRenderer r;
-  return r;
-}
 
 synth::Specimen scan(mrz::Format f, synth::Forgery forgery, int index) {
   synth::SpecimenOptions o;
@@ -31,12 +27,6 @@ DocumentVerifier trainer() {
   o.mrz.profile = Profile::trainer;
   o.engine = reader::OcrEngine::builtin;
   return DocumentVerifier(o, {/*visual_zone=*/false});
-}
-
-const CheckRecord* find(const VerifyResult& r, std::string_view id) {
-  for (const auto& c : r.read.best.mrz.checks)
-    if (c.id == id) return &c;
-  return nullptr;
 }
 
 bool flagged(const VerifyResult& r, std::string_view id) {

@@ -9,15 +9,11 @@
 
 #include "checks/image_checks.hpp"
 #include "synth/specimen.hpp"
+#include "check_test_support.hpp"
 #include "verify/document_verifier.hpp"
 
 namespace docverify::verify {
 namespace {
-
-synth::PageRenderer& renderer() {
-  static synth::PageRenderer r;
-  return r;
-}
 
 synth::Specimen specimen(mrz::Format f, synth::Forgery forgery, int index) {
   synth::SpecimenOptions o;
@@ -34,12 +30,6 @@ reader::ReadOptions options(Profile p) {
   o.mrz.profile = p;
   o.engine = reader::OcrEngine::builtin;
   return o;
-}
-
-const CheckRecord* find(const VerifyResult& r, std::string_view id) {
-  for (const auto& c : r.read.best.mrz.checks)
-    if (c.id == id) return &c;
-  return nullptr;
 }
 
 TEST(Verify, GreyCopiesAreCaughtAndGenuinePagesHaveColour) {
