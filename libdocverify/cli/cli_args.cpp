@@ -17,6 +17,23 @@ bool Args::flag(std::string_view name) {
   return found;
 }
 
+std::vector<std::string> Args::options(std::string_view name) {
+  std::vector<std::string> values;
+  for (std::size_t i = 0; i < items_.size(); ++i) {
+    if (used_[i]) continue;
+    const std::string& it = items_[i];
+    if (it == name) {
+      if (i + 1 >= items_.size()) throw std::invalid_argument(std::string(name) + " needs a value");
+      used_[i] = used_[i + 1] = true;
+      values.push_back(items_[++i]);
+    } else if (it.size() > name.size() && it.compare(0, name.size(), name) == 0 && it[name.size()] == '=') {
+      used_[i] = true;
+      values.push_back(it.substr(name.size() + 1));
+    }
+  }
+  return values;
+}
+
 std::optional<std::string> Args::option(std::string_view name) {
   std::optional<std::string> value;
   for (std::size_t i = 0; i < items_.size(); ++i) {

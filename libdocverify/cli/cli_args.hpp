@@ -16,6 +16,8 @@ class Args {
   bool flag(std::string_view name);
   // Consumes "--name value" or "--name=value". Throws std::invalid_argument if the value is missing.
   std::optional<std::string> option(std::string_view name);
+  // Every value of a repeatable option, in order.
+  std::vector<std::string> options(std::string_view name);
   // What is left; throws std::invalid_argument on an unknown "--option".
   std::vector<std::string> positionals() const;
 

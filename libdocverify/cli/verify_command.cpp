@@ -1,10 +1,13 @@
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <stdexcept>
 #include <string>
 
 #include "commands.hpp"
 #include "image_command.hpp"
 #include "report/read_report.hpp"
+#include "report/visual_report.hpp"
 #include "verify/document_verifier.hpp"
 
 namespace docverify::cli {
@@ -12,7 +15,9 @@ namespace {
 
 constexpr const char* kVerifyHelp =
     "usage: docverify verify [--json] [--today YYYY-MM-DD] [--profile kiosk|remote|trainer]\n"
-    "                        [--ir IMAGE] [--uv IMAGE] [--companions] [--no-viz] IMAGE ...\n"
+    "                        [--ir IMAGE] [--uv IMAGE] [--companions] [--no-viz]\n"
+    "                        [--html PATH] [--annotate PATH] [--check ID=WEIGHT]...\n"
+    "                        [--min-warnings N] IMAGE ...\n"
     "\n"
     "Reads the MRZ of each document image and runs the authenticity checks this version has:\n"
     "the MRZ's logical checks (check digits, dates, codes, specimens, national rules, expiry),\n"
@@ -28,9 +33,36 @@ constexpr const char* kVerifyHelp =
     "                          page); the MRZ-against-visual-zone check is then not done\n"
     "  --companions            for each IMAGE, use NAME_ir.EXT and NAME_uv.EXT beside it when\n"
     "                          they exist (as `docverify specimen --capture kiosk` writes them)\n"
+    "  --html PATH             a self-contained HTML report per image: verdict, the page with\n"
+    "                          the findings boxed, heat maps, every check with its measurement,\n"
+    "                          threshold and message, and what could not be checked\n"
+    "  --annotate PATH         the page as PNG with each flagged check's regions numbered\n"
+    "                          (red error, orange warning) and the verdict banner\n"
+    "                          (with one IMAGE, PATH is the file; with several, a folder that\n"
+    "                          gets NAME.html / NAME.png per image)\n"
+    "  --check ID=WEIGHT       the verdict policy for check ID (an id, 'family.*' or '*'):\n"
+    "                          ignored (reported, decides nothing), advisory (never decisive),\n"
+    "                          critical (an error decides), required / optional (whether its\n"
+    "                          not_done makes the verdict incomplete); repeatable, later wins\n"
+    "  --min-warnings N        warnings it takes to make the verdict suspect (default 1; 0: never)\n"
     "\n"
     "exit status: 0 every verdict ok, 1 some verdict suspect, error or not_done (or no MRZ),\n"
     "             2 some image could not be read (missing, corrupt, over the limits)\n";
+
+// Where the report of `image` goes: `target` itself for a single image, else NAME.EXT in
+// the folder `target`.
+std::string report_path(const std::string& target, const std::string& image, bool several, const char* ext) {
+  namespace fs = std::filesystem;
+  if (!several) return target;
+  fs::create_directories(target);
+  return (fs::path(target) / (fs::path(image).stem().string() + ext)).string();
+}
+
+void write_bytes(const std::string& path, const void* data, std::size_t size) {
+  std::ofstream f(path, std::ios::binary | std::ios::trunc);
+  f.write(static_cast<const char*>(data), static_cast<std::streamsize>(size));
+  if (!f) throw std::runtime_error("cannot write " + path);
+}
 
 }  // namespace
 
@@ -44,6 +76,8 @@ int run_verify(int argc, char** argv) {
   const bool beside = args.flag("--companions");
   verify::VerifyOptions verify_options;
   verify_options.visual_zone = !args.flag("--no-viz");
+  const std::string html = args.option("--html").value_or(""), annotate = args.option("--annotate").value_or("");
+  verify_options.keep_page = !html.empty() || !annotate.empty();
   const std::string ir = args.option("--ir").value_or(""), uv = args.option("--uv").value_or("");
   const reader::ReadOptions options = read_options(args);
   if ((!ir.empty() || !uv.empty()) && (beside || args.positionals().size() != 1))
@@ -56,6 +90,15 @@ int run_verify(int argc, char** argv) {
     const verify::VerifyResult result = verifier.verify_file(path, companions);
     const std::string out = json ? report::read_report_json(result.read, ctx, path) : report::read_report_text(result.read, ctx, path);
     std::fwrite(out.data(), 1, out.size(), stdout);
+    const bool several = args.positionals().size() > 1;
+    if (!html.empty()) {
+      const std::string page = report::html_report(result.evidence, result.read, ctx, path);
+      write_bytes(report_path(html, path, several, ".html"), page.data(), page.size());
+    }
+    if (!annotate.empty()) {
+      const std::vector<unsigned char> png = report::annotated_png(result.evidence, result.read);
+      write_bytes(report_path(annotate, path, several, ".png"), png.data(), png.size());
+    }
     return result.read.found && result.read.best.mrz.verdict.status == VerdictStatus::ok ? 0 : 1;
   });
 }

@@ -675,6 +675,128 @@ static void test_verify_companions(void) {
   dv_context_free(ctx);
 }
 
+/* Where each check looked, the verdict policy, and the HTML and annotated-PNG reports. */
+static void test_verify_reports(void) {
+  char dir[] = "/tmp/docverify-capi-reports-XXXXXX";
+  char page[256];
+  dv_context* ctx = new_context(20261201);
+  dv_specimen_options so = DV_SPECIMEN_OPTIONS_INIT;
+  dv_read_options ro = DV_READ_OPTIONS_INIT;
+  dv_verify_options vo = DV_VERIFY_OPTIONS_INIT;
+  dv_read_result* r = NULL;
+  const dv_mrz_result* m;
+  unsigned char* bytes = NULL;
+  size_t size = 0;
+  int32_t box[4] = {0, 0, 0, 0};
+  double quad[8];
+  long birth;
+  int i;
+  ro.engine = DV_OCR_BUILTIN;
+  vo.read = &ro;
+  vo.visual_zone = DV_VIZ_SKIP;
+  CHECK(dv_context_set_param(ctx, DV_PARAM_PROFILE, DV_PROFILE_TRAINER) == DV_OK);
+  if (!mkdtemp(dir)) {
+    CHECK(0);
+    dv_context_free(ctx);
+    return;
+  }
+  so.forgery = DV_FORGERY_MRZ_UNRECOMPUTED;
+  so.seed = 22;
+  CHECK(dv_specimen_write(&so, dir, NULL) == DV_OK);
+  snprintf(page, sizeof page, "%s/td3-mrz_unrecomputed-seed22-00000.png", dir);
+
+  /* Without the page kept: regions and HTML, but no picture. */
+  CHECK(dv_verify_file(&r, ctx, page, &vo) == DV_OK && dv_read_result_found(r));
+  m = dv_read_result_mrz(r);
+  birth = check_index(m, "mrz.check_digit.birth_date");
+  CHECK(birth >= 0 && dv_mrz_result_check_status(m, (size_t)birth) == DV_CHECK_ERROR);
+  CHECK(dv_read_result_quad(r, DV_QUAD_MRZ, quad) == DV_OK);
+  if (birth >= 0) {
+    /* The digit and the date it covers, both on the MRZ's second line. */
+    CHECK(dv_mrz_result_check_region_count(m, (size_t)birth) == 2);
+    CHECK(dv_mrz_result_check_region(m, (size_t)birth, 0, box) == DV_OK);
+    CHECK(box[2] > 0 && box[3] > 0 && box[0] >= (int32_t)quad[0] - 2 && box[1] + box[3] <= (int32_t)quad[5] + 2);
+    CHECK(dv_mrz_result_check_region(m, (size_t)birth, 2, box) == DV_E_OUT_OF_RANGE);
+    CHECK(dv_mrz_result_check_region(m, (size_t)birth, 0, NULL) == DV_E_INVALID_ARG);
+  }
+  CHECK(dv_mrz_result_check_region_count(m, 100000) == 0 && dv_mrz_result_check_region_count(NULL, 0) == 0);
+  CHECK(dv_mrz_result_check_region(NULL, 0, 0, box) == DV_E_INVALID_ARG);
+  CHECK(dv_read_result_report_alloc(r, DV_REPORT_PNG, &bytes, &size) == DV_E_UNUSABLE_INPUT && bytes == NULL && size == 0);
+  CHECK(dv_read_result_report_alloc(r, DV_REPORT_HTML, &bytes, &size) == DV_OK && bytes && size > 1000);
+  if (bytes) {
+    CHECK(strncmp((const char*)bytes, "<!doctype html>", 15) == 0 && strlen((const char*)bytes) == size);
+    CHECK(strstr((const char*)bytes, "mrz.check_digit.birth_date") != NULL && strstr((const char*)bytes, "<img") == NULL);
+  }
+  dv_free(bytes);
+  bytes = NULL;
+  CHECK(dv_read_result_report_alloc(r, 99, &bytes, &size) == DV_E_OUT_OF_RANGE);
+  CHECK(dv_read_result_report_alloc(NULL, DV_REPORT_HTML, &bytes, &size) == DV_E_INVALID_ARG);
+  CHECK(dv_read_result_report_alloc(r, DV_REPORT_HTML, NULL, &size) == DV_E_INVALID_ARG);
+  dv_read_result_free(r);
+  r = NULL;
+
+  /* The page kept: a PNG, and an HTML page with the pictures inlined. */
+  vo.flags = DV_VERIFY_KEEP_PAGE;
+  CHECK(dv_verify_file(&r, ctx, page, &vo) == DV_OK);
+  CHECK(dv_read_result_report_alloc(r, DV_REPORT_PNG, &bytes, &size) == DV_OK && bytes && size > 1000);
+  if (bytes) CHECK(memcmp(bytes, "\x89PNG\r\n\x1a\n", 8) == 0);
+  dv_free(bytes);
+  bytes = NULL;
+  CHECK(dv_read_result_report_alloc(r, DV_REPORT_HTML, &bytes, &size) == DV_OK && bytes);
+  if (bytes) CHECK(strstr((const char*)bytes, "data:image/jpeg;base64,") != NULL);
+  dv_free(bytes);
+  bytes = NULL;
+  dv_read_result_free(r);
+  r = NULL;
+  vo.flags = 0x80;
+  CHECK(dv_verify_file(&r, ctx, page, &vo) == DV_E_OUT_OF_RANGE && r == NULL);
+  vo.flags = 0;
+
+  /* The verdict policy: the check-digit errors made advisory give SUSPECT, ignored OK... */
+  CHECK(dv_context_set_check_policy(ctx, "mrz.check_digit.*", DV_WEIGHT_ADVISORY, DV_REQUIRED_AS_REPORTED) == DV_OK);
+  CHECK(dv_verify_file(&r, ctx, page, &vo) == DV_OK);
+  m = dv_read_result_mrz(r);
+  CHECK(dv_mrz_result_verdict(m) == DV_VERDICT_SUSPECT);
+  birth = check_index(m, "mrz.check_digit.birth_date");
+  CHECK(birth >= 0 && !dv_mrz_result_check_critical(m, (size_t)birth));
+  dv_read_result_free(r);
+  r = NULL;
+  /* ... and with two warnings needed for SUSPECT, the two digit errors still make it. */
+  CHECK(dv_context_set_param(ctx, DV_PARAM_VERDICT_MIN_WARNINGS, 3) == DV_OK);
+  CHECK(dv_verify_file(&r, ctx, page, &vo) == DV_OK);
+  CHECK(dv_mrz_result_verdict(dv_read_result_mrz(r)) != DV_VERDICT_SUSPECT);
+  dv_read_result_free(r);
+  r = NULL;
+  CHECK(dv_context_set_param(ctx, DV_PARAM_VERDICT_MIN_WARNINGS, 1) == DV_OK);
+  CHECK(dv_context_set_check_policy(ctx, "*", DV_WEIGHT_IGNORED, 0) == DV_OK);
+  CHECK(dv_verify_file(&r, ctx, page, &vo) == DV_OK);
+  CHECK(dv_mrz_result_verdict(dv_read_result_mrz(r)) == DV_VERDICT_OK);
+  dv_read_result_free(r);
+  r = NULL;
+  CHECK(dv_context_clear_check_policies(ctx) == DV_OK);
+  CHECK(dv_verify_file(&r, ctx, page, &vo) == DV_OK);
+  CHECK(dv_mrz_result_verdict(dv_read_result_mrz(r)) == DV_VERDICT_ERROR);
+  dv_read_result_free(r);
+  r = NULL;
+  /* Misuse. */
+  CHECK(dv_context_set_check_policy(NULL, "*", DV_WEIGHT_IGNORED, -1) == DV_E_INVALID_ARG);
+  CHECK(dv_context_set_check_policy(ctx, NULL, DV_WEIGHT_IGNORED, -1) == DV_E_INVALID_ARG);
+  CHECK(dv_context_set_check_policy(ctx, "", DV_WEIGHT_IGNORED, -1) == DV_E_INVALID_ARG);
+  CHECK(dv_context_set_check_policy(ctx, "Mrz.*", DV_WEIGHT_IGNORED, -1) == DV_E_INVALID_ARG);
+  CHECK(dv_context_set_check_policy(ctx, "mrz*", DV_WEIGHT_IGNORED, -1) == DV_E_INVALID_ARG);
+  CHECK(dv_context_set_check_policy(ctx, "mrz.*", 4, -1) == DV_E_OUT_OF_RANGE);
+  CHECK(dv_context_set_check_policy(ctx, "mrz.*", DV_WEIGHT_IGNORED, 2) == DV_E_OUT_OF_RANGE);
+  CHECK(dv_context_set_param(ctx, DV_PARAM_VERDICT_MIN_WARNINGS, 101) == DV_E_OUT_OF_RANGE);
+  for (i = 0; i < 64; ++i) CHECK(dv_context_set_check_policy(ctx, "security.*", DV_WEIGHT_ADVISORY, -1) == DV_OK);
+  CHECK(dv_context_set_check_policy(ctx, "security.*", DV_WEIGHT_ADVISORY, -1) == DV_E_OUT_OF_RANGE);
+  CHECK(dv_context_clear_check_policies(NULL) == DV_E_INVALID_ARG);
+  remove(page);
+  snprintf(page, sizeof page, "%s/td3-mrz_unrecomputed-seed22-00000.json", dir);
+  remove(page);
+  rmdir(dir);
+  dv_context_free(ctx);
+}
+
 int main(void) {
   test_versions();
   test_status_strings();
@@ -690,6 +812,7 @@ int main(void) {
   test_read();
   test_verify();
   test_verify_companions();
+  test_verify_reports();
   if (failures) {
     fprintf(stderr, "%d check(s) failed\n", failures);
     return 1;

@@ -113,6 +113,22 @@ def verify_faces(want):
               "verify --ir: infrared checked, ultraviolet not given")
         code, _, err = run(["verify", "--ir", page, page, page])
         check(code != 0 and "--ir" in err, "verify --ir with two images is refused")
+        # The reports: one image, one file each; several images, a folder of them.
+        html, png = pathlib.Path(d) / "one.html", pathlib.Path(d) / "one.png"
+        code, out, _ = run(["verify", "--no-viz", "--companions", "--today", "2026-12-01", "--html", str(html), "--annotate", str(png), page])
+        check(html.read_text(encoding="utf-8").startswith("<!doctype html>") and "security.uv.dull" in html.read_text(encoding="utf-8"),
+              "verify --html writes the report")
+        check(png.read_bytes()[:4] == b"\x89PNG", "verify --annotate writes a PNG")
+        folder = pathlib.Path(d) / "reports"
+        run(["verify", "--no-viz", "--today", "2026-12-01", "--html", str(folder), page, str(IMAGES / "passport-td3-scan.jpg")])
+        check(sorted(p.name for p in folder.iterdir()) == sorted([pathlib.Path(page).stem + ".html", "passport-td3-scan.html"]),
+              "verify --html with several images fills a folder")
+        # The verdict policy: the bright paper made advisory is a suspect, not an error.
+        code, out, _ = run(["verify", "--json", "--no-viz", "--companions", "--profile", "kiosk", "--today", "2026-12-01",
+                            "--check", "security.uv.*=advisory", page])
+        check(json.loads(out)["verdict"]["status"] == "suspect", "verify --check makes a check advisory")
+        code, _, err = run(["verify", "--check", "security.uv.dull=sometimes", page])
+        check(code != 0 and "WEIGHT" in err, "verify --check with an unknown weight is refused")
 
 
 if __name__ == "__main__":

@@ -88,11 +88,15 @@ class ReadOptions(ctypes.Structure):
 class VerifyOptions(ctypes.Structure):
     _fields_ = [("version", c_uint32), ("read", ctypes.POINTER(ReadOptions)),
                 ("infrared", ctypes.POINTER(ImageView)), ("ultraviolet", ctypes.POINTER(ImageView)),
-                ("infrared_path", c_char_p), ("ultraviolet_path", c_char_p), ("visual_zone", ctypes.c_int32)]
+                ("infrared_path", c_char_p), ("ultraviolet_path", c_char_p), ("visual_zone", ctypes.c_int32),
+                ("flags", c_uint32)]
 
 
 READ_OPTIONS_VERSION = 1
-VERIFY_OPTIONS_VERSION = 2
+VERIFY_OPTIONS_VERSION = 3
+VERIFY_KEEP_PAGE = 1
+REPORT_HTML = 1
+REPORT_PNG = 2
 SPECIMEN_OPTIONS_VERSION = 1
 CONTEXT_OPTIONS_VERSION = 1
 ENCODED_IMAGE_VERSION = 1
@@ -107,6 +111,7 @@ _PROTOTYPES = {
     "dv_context_new": (c_int32, [ctypes.POINTER(c_void_p), ctypes.POINTER(ContextOptions)]),
     "dv_context_free": (None, [c_void_p]),
     "dv_context_set_param": (c_int32, [c_void_p, c_int32, c_double]),
+    "dv_context_set_check_policy": (c_int32, [c_void_p, c_char_p, c_int32, c_int32]),
     "dv_context_get_param": (c_int32, [c_void_p, c_int32, ctypes.POINTER(c_double)]),
     "dv_param_bounds": (c_int32, [c_int32, ctypes.POINTER(c_double), ctypes.POINTER(c_double),
                                   ctypes.POINTER(c_double)]),
@@ -130,6 +135,7 @@ _PROTOTYPES = {
     "dv_read_result_free": (None, [c_void_p]),
     "dv_read_result_json_alloc": (c_int32, [c_void_p, ctypes.POINTER(c_void_p)]),
     "dv_read_result_mrz": (c_void_p, [c_void_p]),
+    "dv_read_result_report_alloc": (c_int32, [c_void_p, c_int32, ctypes.POINTER(c_void_p), ctypes.POINTER(ctypes.c_size_t)]),
     "dv_read_result_valid": (c_bool, [c_void_p]),
     "dv_mrz_stream_new": (c_int32, [ctypes.POINTER(c_void_p), c_void_p, ctypes.POINTER(ReadOptions), c_uint32]),
     "dv_mrz_stream_feed": (c_int32, [c_void_p, ctypes.POINTER(ImageView), ctypes.POINTER(c_bool),
@@ -150,6 +156,14 @@ def check(status: int) -> None:
     """Raises the mapped exception for a failed call; the detail is read on this thread."""
     if status != 0:
         raise error_for(status, lib.dv_last_error_message().decode("utf-8", "replace"))
+
+
+def take_bytes(pointer: c_void_p, size: int) -> bytes:
+    """Copies `size` library-allocated bytes and gives their memory back with dv_free."""
+    try:
+        return ctypes.string_at(pointer, size)
+    finally:
+        lib.dv_free(pointer)
 
 
 def take_string(pointer: c_void_p) -> str:

@@ -97,6 +97,8 @@ class Check(_NoTruth):
     measured: Optional[float] = None   # measuring checks (verify): the value, in `unit`
     threshold: Optional[float] = None  # the limit it was held to
     unit: Optional[str] = None
+    # verify: where on the page it looked or found its evidence, [x, y, width, height] each
+    regions: List[List[int]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, eq=True)
@@ -129,6 +131,8 @@ class MrzReport(_NoTruth):
             for key in ("measured", "threshold", "unit"):
                 if c[key] is None:
                     del c[key]
+            if not c["regions"]:
+                del c["regions"]
         return d
 
     def to_json(self) -> str:
@@ -176,10 +180,16 @@ def _date_number(today: DateLike) -> int:
     return today.year * 10000 + today.month * 100 + today.day
 
 
+_PARAM_VERDICT_MIN_WARNINGS = 6
+# weight -> (DV_WEIGHT_*, required: -1 as reported, 0, 1)
+_CHECK_WEIGHTS = {"ignored": (1, -1), "advisory": (2, -1), "critical": (3, -1), "required": (0, 1), "optional": (0, 0)}
+
+
 class Context(_native.Closable):
     """A reusable docverify context: use one per thread (see docs/threading.md)."""
 
-    def __init__(self, profile: str = "kiosk", today: DateLike = None, correct: bool = True) -> None:
+    def __init__(self, profile: str = "kiosk", today: DateLike = None, correct: bool = True,
+                 checks: Optional[Dict[str, str]] = None, min_warnings: Optional[int] = None) -> None:
         if profile not in PROFILES:
             raise ValueError(f"profile must be one of {sorted(PROFILES)}")
         opts = _native.ContextOptions(_native.CONTEXT_OPTIONS_VERSION, PROFILES[profile], _date_number(today))
@@ -187,6 +197,19 @@ class Context(_native.Closable):
         check(lib.dv_context_new(ctypes.byref(handle), ctypes.byref(opts)))
         self._handle = handle
         self.set_param(_PARAM_MRZ_CORRECTION, 1.0 if correct else 0.0)
+        for check_id, weight in (checks or {}).items():
+            self.set_check_policy(check_id, weight)
+        if min_warnings is not None:
+            self.set_param(_PARAM_VERDICT_MIN_WARNINGS, min_warnings)
+
+    def set_check_policy(self, check_id: str, weight: str) -> None:
+        """How the checks matching ``check_id`` (an id, ``"family.*"`` or ``"*"``) weigh in
+        the verdict: ``ignored``, ``advisory``, ``critical``, ``required`` or ``optional``
+        (as the CLI's ``--check ID=WEIGHT``); later rules win."""
+        if weight not in _CHECK_WEIGHTS:
+            raise ValueError(f"weight must be one of {sorted(_CHECK_WEIGHTS)}")
+        w, required = _CHECK_WEIGHTS[weight]
+        check(lib.dv_context_set_check_policy(self._handle, check_id.encode("utf-8"), w, required))
 
     def set_param(self, param: int, value: float) -> None:
         check(lib.dv_context_set_param(self._handle, param, float(value)))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Union
 
 from . import _native
-from ._native import check, lib, take_string
+from ._native import check, lib, take_bytes, take_string
 from .image import PixelView, image_input
 from .mrz import Context, DateLike, MrzReport, _report_from
 
@@ -69,10 +69,11 @@ def _options(engine: str, min_uncovered_confidence: float) -> _native.ReadOption
     return _native.ReadOptions(_native.READ_OPTIONS_VERSION, ENGINES[engine], float(min_uncovered_confidence), 0)
 
 
-def _run(image: Any, today: DateLike, profile: str, call_encoded, call_image) -> ImageReadReport:
+def _run(image: Any, today: DateLike, profile: str, call_encoded, call_image, after=None,
+         checks: Optional[Dict[str, str]] = None, min_warnings: Optional[int] = None) -> ImageReadReport:
     kind, value = image_input(image)
     result = ctypes.c_void_p()
-    with Context(profile=profile, today=today) as ctx:
+    with Context(profile=profile, today=today, checks=checks, min_warnings=min_warnings) as ctx:
         if kind == "encoded":
             buf = (ctypes.c_uint8 * len(value)).from_buffer_copy(value)
             enc = _native.EncodedImage(_native.ENCODED_IMAGE_VERSION, ctypes.cast(buf, ctypes.POINTER(ctypes.c_uint8)),
@@ -81,9 +82,19 @@ def _run(image: Any, today: DateLike, profile: str, call_encoded, call_image) ->
         else:
             check(call_image(ctypes.byref(result), ctx._handle, ctypes.byref(value.view)))
         try:
+            if after is not None:
+                after(result)
             return _report(result)
         finally:
             lib.dv_read_result_free(result)
+
+
+def _write_report(result: ctypes.c_void_p, kind: int, path: Union[str, os.PathLike]) -> None:
+    data = ctypes.c_void_p()
+    size = ctypes.c_size_t()
+    check(lib.dv_read_result_report_alloc(result, kind, ctypes.byref(data), ctypes.byref(size)))
+    with open(path, "wb") as f:
+        f.write(take_bytes(data, size.value))
 
 
 def read_mrz(image: Union[str, os.PathLike, bytes, bytearray, memoryview, Any], today: DateLike = None,
@@ -104,7 +115,10 @@ def read_mrz(image: Union[str, os.PathLike, bytes, bytearray, memoryview, Any], 
 def verify(image: Union[str, os.PathLike, bytes, bytearray, memoryview, Any], today: DateLike = None,
            profile: str = "kiosk", engine: str = "builtin+tesseract",
            infrared: Union[str, os.PathLike, Any, None] = None,
-           ultraviolet: Union[str, os.PathLike, Any, None] = None, visual_zone: bool = True) -> ImageReadReport:
+           ultraviolet: Union[str, os.PathLike, Any, None] = None, visual_zone: bool = True,
+           html: Union[str, os.PathLike, None] = None,
+           annotate: Union[str, os.PathLike, None] = None,
+           checks: Optional[Dict[str, str]] = None, min_warnings: Optional[int] = None) -> ImageReadReport:
     """Reads the MRZ and runs the authenticity checks this version has (image quality
     gates, MRZ print geometry, grey copy, the MRZ's logical checks, and the kiosk's infrared
     and ultraviolet checks when ``infrared`` / ``ultraviolet`` images of the same page are
@@ -112,15 +126,24 @@ def verify(image: Union[str, os.PathLike, bytes, bytearray, memoryview, Any], to
     of them are in ``report.mrz_report``; checks that could not run have status
     ``not_done`` (never a pass), and measuring checks carry ``measured``, ``threshold`` and
     ``unit``. ``visual_zone=False`` skips reading the visual zone with Tesseract (about a
-    second a page), leaving the MRZ-against-visual-zone check ``not_done``.
+    second a page), leaving the MRZ-against-visual-zone check ``not_done``. ``html`` and
+    ``annotate`` write the reports a trainer shows (docs/reports.md): a self-contained HTML
+    page and the page as PNG with the flagged checks' regions boxed; each check's
+    ``regions`` are the boxes ``[x, y, width, height]`` in the image's pixels.
+    ``checks`` sets the verdict policy per check id or family (``{"security.tamper.*":
+    "advisory"}``; weights as ``Context.set_check_policy``) and ``min_warnings`` the
+    warnings it takes to make the verdict suspect.
 
         >>> r = verify("passport.jpg", profile="trainer")      # doctest: +SKIP
         >>> r.mrz_report.verdict.status                         # doctest: +SKIP
         >>> r = verify("page.png", infrared="page_ir.png", ultraviolet="page_uv.png")  # doctest: +SKIP
+        >>> r = verify("page.png", html="page.html", annotate="page_checked.png")  # doctest: +SKIP
     """
     read_opts = _options(engine, 0.0)
     opts = _native.VerifyOptions(_native.VERIFY_OPTIONS_VERSION, ctypes.pointer(read_opts))
     opts.visual_zone = 1 if visual_zone else 2  # DV_VIZ_READ / DV_VIZ_SKIP
+    if html is not None or annotate is not None:
+        opts.flags = _native.VERIFY_KEEP_PAGE
     keep = []  # the companions' pixels and paths live until the call returns
 
     def companion(value: Any, light: str) -> None:
@@ -141,7 +164,15 @@ def verify(image: Union[str, os.PathLike, bytes, bytearray, memoryview, Any], to
     companion(ultraviolet, "ultraviolet")
     return _run(image, today, profile,
                 lambda out, ctx, enc: lib.dv_verify_encoded(out, ctx, enc, ctypes.byref(opts)),
-                lambda out, ctx, view: lib.dv_verify_image(out, ctx, view, ctypes.byref(opts)))
+                lambda out, ctx, view: lib.dv_verify_image(out, ctx, view, ctypes.byref(opts)),
+                after=lambda result: _reports(result, html, annotate), checks=checks, min_warnings=min_warnings)
+
+
+def _reports(result: ctypes.c_void_p, html: Any, annotate: Any) -> None:
+    if html is not None:
+        _write_report(result, _native.REPORT_HTML, html)
+    if annotate is not None:
+        _write_report(result, _native.REPORT_PNG, annotate)
 
 
 class MrzStream(_native.Closable):

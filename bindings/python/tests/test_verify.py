@@ -70,3 +70,27 @@ def test_kiosk_companions_as_files_and_arrays(tmp_path):
         docverify.verify(str(page), engine="builtin", infrared=b"\x89PNG")
     with pytest.raises(docverify.DocVerifyError):
         docverify.verify(str(page), engine="builtin", infrared=tmp_path / "missing_ir.png")
+
+
+def test_reports_regions_and_verdict_policy(tmp_path):
+    s = docverify.make_specimen(format="TD3", seed=24, forgery="mrz_unrecomputed")
+    html, png = tmp_path / "r.html", tmp_path / "r.png"
+    r = docverify.verify(s.png, profile="trainer", engine="builtin", visual_zone=False, html=html, annotate=png)
+    digit = _checks(r)["mrz.check_digit.birth_date"]
+    assert digit.status == "error" and len(digit.regions) == 2
+    x, y, w, h = digit.regions[0]
+    (qx0, qy0), _, (qx2, qy2), _ = r.mrz_quad
+    assert qx0 - 2 <= x and x + w <= qx2 + 2 and qy0 - 2 <= y and y + h <= qy2 + 2
+    assert r.mrz_report.verdict.status == "error"
+    page = html.read_text(encoding="utf-8")
+    assert page.startswith("<!doctype html>") and "mrz.check_digit.birth_date" in page and "data:image/jpeg" in page
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    # The integrator's policy: the check digits advisory, so the verdict is suspect.
+    r = docverify.verify(s.png, profile="trainer", engine="builtin", visual_zone=False,
+                         checks={"mrz.check_digit.*": "advisory"})
+    assert r.mrz_report.verdict.status == "suspect"
+    assert not _checks(r)["mrz.check_digit.birth_date"].critical
+    with pytest.raises(ValueError):
+        docverify.verify(s.png, checks={"mrz.*": "sometimes"})
+    with pytest.raises(docverify.DocVerifyError):
+        docverify.verify(s.png, checks={"Not An Id": "ignored"})

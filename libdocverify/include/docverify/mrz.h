@@ -88,6 +88,13 @@ DV_API const char* dv_mrz_result_check_message(const dv_mrz_result* result, size
 DV_API double dv_mrz_result_check_measured(const dv_mrz_result* result, size_t index);
 DV_API double dv_mrz_result_check_threshold(const dv_mrz_result* result, size_t index);
 DV_API const char* dv_mrz_result_check_unit(const dv_mrz_result* result, size_t index);
+/* Where on the page a check of dv_verify_* looked or found its evidence: boxes in the
+ * verified image's pixels (a finding's own areas, else what it measured). None for text
+ * reads, checks that did not run, a NULL result or an index out of range. */
+DV_API size_t dv_mrz_result_check_region_count(const dv_mrz_result* result, size_t index);
+/* Box `region` of check `index` as x, y (top left), width, height; DV_E_OUT_OF_RANGE for
+ * a bad index. */
+DV_API dv_status dv_mrz_result_check_region(const dv_mrz_result* result, size_t index, size_t region, int32_t out_xywh[4]);
 
 DV_API int32_t dv_mrz_result_verdict(const dv_mrz_result* result); /* DV_VERDICT_* */
 DV_API bool dv_mrz_result_specimen(const dv_mrz_result* result);

@@ -68,7 +68,7 @@ DV_API dv_status dv_read_result_json_alloc(const dv_read_result* result, char** 
  * could not run are records with DV_CHECK_NOT_DONE, never missing; the context's profile
  * says which of them are required (a required one not done: verdict DV_VERDICT_NOT_DONE).
  * Errors as dv_read_*. */
-#define DV_VERIFY_OPTIONS_VERSION 2
+#define DV_VERIFY_OPTIONS_VERSION 3
 typedef struct dv_verify_options {
   uint32_t version;              /* DV_VERIFY_OPTIONS_VERSION */
   const dv_read_options* read;   /* how the MRZ is read; NULL: defaults */
@@ -82,15 +82,32 @@ typedef struct dv_verify_options {
   /* version 2: 0 or DV_VIZ_READ: read the visual zone with Tesseract and compare it with
    * the MRZ (about a second a page); DV_VIZ_SKIP: do not (its check is DV_CHECK_NOT_DONE). */
   int32_t visual_zone;
+  /* version 3: DV_VERIFY_* flags, 0 for none. */
+  uint32_t flags;
 } dv_verify_options;
 #define DV_VIZ_READ 1
 #define DV_VIZ_SKIP 2
-#define DV_VERIFY_OPTIONS_INIT {DV_VERIFY_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, 0}
+/* Keep a copy of the page (at most 2000 pixels on its longer side) and of its infrared
+ * and ultraviolet images in the result, for dv_read_result_report_alloc's pictures. */
+#define DV_VERIFY_KEEP_PAGE 1u
+#define DV_VERIFY_OPTIONS_INIT {DV_VERIFY_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, 0, 0}
 
 DV_API dv_status dv_verify_image(dv_read_result** out, dv_context* ctx, const dv_image_view* image, const dv_verify_options* options);
 DV_API dv_status dv_verify_encoded(dv_read_result** out, dv_context* ctx, const dv_encoded_image* image,
                                    const dv_verify_options* options);
 DV_API dv_status dv_verify_file(dv_read_result** out, dv_context* ctx, const char* path, const dv_verify_options* options);
+
+/* Reports of a verification (docs/reports.md). DV_REPORT_HTML: one self-contained HTML
+ * file a trainer can project - the verdict, the annotated page and heat maps (when the
+ * page was kept: DV_VERIFY_KEEP_PAGE), every check with its measurement, threshold and
+ * message, and what could not be checked; DV_REPORT_PNG: the page with each flagged
+ * check's regions numbered and boxed, as PNG bytes (DV_E_UNUSABLE_INPUT when the page was
+ * not kept). Release *out with dv_free; *out_size is the byte count (the HTML is also
+ * NUL-terminated). Where each check looked: dv_mrz_result_check_region. */
+typedef int32_t dv_report_kind;
+#define DV_REPORT_HTML 1
+#define DV_REPORT_PNG 2
+DV_API dv_status dv_read_result_report_alloc(const dv_read_result* result, dv_report_kind kind, unsigned char** out, size_t* out_size);
 
 /* A stream session: feed successive frames of one document; *out_ready becomes true once
  * the per-character vote verifies and `frames_to_agree` frames agree with it (0: 2). Each

@@ -49,6 +49,7 @@ constexpr ParamBounds kParams[] = {
     {DV_PARAM_MRZ_CORRECTION, "DV_PARAM_MRZ_CORRECTION", 0, 1, 1, true},
     {DV_PARAM_MRZ_MAX_SUBSTITUTIONS, "DV_PARAM_MRZ_MAX_SUBSTITUTIONS", 0, 4, 2, true},
     {DV_PARAM_MRZ_AMBIGUITY_MARGIN, "DV_PARAM_MRZ_AMBIGUITY_MARGIN", 0, 10, 1, false},
+    {DV_PARAM_VERDICT_MIN_WARNINGS, "DV_PARAM_VERDICT_MIN_WARNINGS", 0, 100, 1, true},
 };
 
 const ParamBounds* bounds_of(dv_param p) {
@@ -153,6 +154,7 @@ DV_API dv_status dv_context_set_param(dv_context* ctx, dv_param param, double va
       case DV_PARAM_MRZ_CORRECTION: ctx->correct = value != 0.0; break;
       case DV_PARAM_MRZ_MAX_SUBSTITUTIONS: ctx->max_substitutions = static_cast<int>(value); break;
       case DV_PARAM_MRZ_AMBIGUITY_MARGIN: ctx->ambiguity_margin = value; break;
+      case DV_PARAM_VERDICT_MIN_WARNINGS: ctx->policy.warnings_for_suspect = static_cast<int>(value); break;
       default: return fail(DV_E_OUT_OF_RANGE, "unknown parameter");
     }
     return DV_OK;
@@ -169,8 +171,31 @@ DV_API dv_status dv_context_get_param(const dv_context* ctx, dv_param param, dou
       case DV_PARAM_MRZ_CORRECTION: *out_value = ctx->correct ? 1.0 : 0.0; break;
       case DV_PARAM_MRZ_MAX_SUBSTITUTIONS: *out_value = ctx->max_substitutions; break;
       case DV_PARAM_MRZ_AMBIGUITY_MARGIN: *out_value = ctx->ambiguity_margin; break;
+      case DV_PARAM_VERDICT_MIN_WARNINGS: *out_value = ctx->policy.warnings_for_suspect; break;
       default: return fail(DV_E_OUT_OF_RANGE, "unknown parameter " + std::to_string(param));
     }
+    return DV_OK;
+  });
+}
+
+DV_API dv_status dv_context_set_check_policy(dv_context* ctx, const char* check_id, int32_t weight, int32_t required) {
+  return guard([&]() -> dv_status {
+    if (!ctx || !check_id) return fail(DV_E_INVALID_ARG, "dv_context_set_check_policy: ctx or check_id is NULL");
+    const std::string_view id(check_id, strnlen(check_id, 65));
+    if (!docverify::valid_check_pattern(id))
+      return fail(DV_E_INVALID_ARG, "check id '" + std::string(id) + "' is not an id, 'family.*' or '*' (lower case, at most 64 characters)");
+    if (weight < DV_WEIGHT_AS_REPORTED || weight > DV_WEIGHT_CRITICAL) return fail(DV_E_OUT_OF_RANGE, "unknown weight " + std::to_string(weight));
+    if (required < -1 || required > 1) return fail(DV_E_OUT_OF_RANGE, "required must be -1, 0 or 1");
+    if (ctx->policy.rules.size() >= docverify::VerdictPolicy::kMaxRules) return fail(DV_E_OUT_OF_RANGE, "at most 64 check policies");
+    ctx->policy.rules.push_back({std::string(id), static_cast<docverify::CheckWeight>(weight), required});
+    return DV_OK;
+  });
+}
+
+DV_API dv_status dv_context_clear_check_policies(dv_context* ctx) {
+  return guard([&]() -> dv_status {
+    if (!ctx) return fail(DV_E_INVALID_ARG, "dv_context_clear_check_policies: ctx is NULL");
+    ctx->policy.rules.clear();
     return DV_OK;
   });
 }

@@ -14,6 +14,7 @@ struct dv_context {
   bool correct = true;
   int max_substitutions = 2;
   double ambiguity_margin = 1.0;
+  docverify::VerdictPolicy policy;
 };
 
 struct dv_mrz_result {

@@ -73,6 +73,7 @@ mrz::MrzOptions mrz_options_of(const dv_context& ctx) {
   o.profile = ctx.profile;
   o.correct = ctx.correct;
   o.max_substitutions = ctx.max_substitutions;
+  o.policy = ctx.policy;
   o.ambiguity_margin = ctx.ambiguity_margin;
   return o;
 }
@@ -195,6 +196,20 @@ DV_API double dv_mrz_result_check_threshold(const dv_mrz_result* r, size_t i) {
 DV_API const char* dv_mrz_result_check_unit(const dv_mrz_result* r, size_t i) {
   const char* unit = r ? at(r->check_units, i) : nullptr;
   return unit ? unit : "";
+}
+DV_API size_t dv_mrz_result_check_region_count(const dv_mrz_result* r, size_t i) {
+  return r && i < r->result.checks.size() ? r->result.checks[i].regions.size() : 0;
+}
+DV_API dv_status dv_mrz_result_check_region(const dv_mrz_result* r, size_t i, size_t region, int32_t out_xywh[4]) {
+  return guard([&]() -> dv_status {
+    if (!r || !out_xywh) return fail(DV_E_INVALID_ARG, "dv_mrz_result_check_region: result or out_xywh is NULL");
+    if (i >= r->result.checks.size()) return fail(DV_E_OUT_OF_RANGE, "no check " + std::to_string(i));
+    const auto& regions = r->result.checks[i].regions;
+    if (region >= regions.size()) return fail(DV_E_OUT_OF_RANGE, "check " + std::to_string(i) + " has no region " + std::to_string(region));
+    const docverify::CheckRegion& g = regions[region];
+    out_xywh[0] = g.x, out_xywh[1] = g.y, out_xywh[2] = g.width, out_xywh[3] = g.height;
+    return DV_OK;
+  });
 }
 
 DV_API int32_t dv_mrz_result_verdict(const dv_mrz_result* r) {

@@ -13,6 +13,7 @@
 #include "verify/document_verifier.hpp"
 #include "reader/mrz_stream.hpp"
 #include "report/read_report.hpp"
+#include "report/visual_report.hpp"
 
 using docverify::capi::fail;
 using docverify::capi::guard;
@@ -28,6 +29,7 @@ struct dv_read_result {
   std::vector<std::unique_ptr<dv_mrz_result>> others;
   mutable std::once_flag json_once;
   mutable std::string json;
+  docverify::report::PageEvidence evidence;  // verify calls: heat maps, the page when kept
 };
 
 struct dv_mrz_stream {
@@ -142,7 +144,14 @@ dv_status verify_with(dv_read_result** out, dv_context* ctx, const dv_verify_opt
     });
   }
   const bool v2 = options && options->version >= 2;
+  const bool v3 = options && options->version >= 3;
   verify::VerifyOptions vo;
+  if (v3 && (options->flags & ~DV_VERIFY_KEEP_PAGE) != 0) {
+    if (out) *out = nullptr;
+    return guard([&]() -> dv_status { return fail(DV_E_OUT_OF_RANGE, "unknown verify flags " + std::to_string(options->flags)); });
+  }
+  vo.keep_page = v3 && (options->flags & DV_VERIFY_KEEP_PAGE) != 0;
+  docverify::report::PageEvidence evidence;
   if (v2 && options->visual_zone != 0 && options->visual_zone != DV_VIZ_READ && options->visual_zone != DV_VIZ_SKIP) {
     if (out) *out = nullptr;
     return guard([&]() -> dv_status {
@@ -150,7 +159,7 @@ dv_status verify_with(dv_read_result** out, dv_context* ctx, const dv_verify_opt
     });
   }
   vo.visual_zone = !(v2 && options->visual_zone == DV_VIZ_SKIP);
-  return read_with<verify::DocumentVerifier>(out, ctx, options ? options->read : nullptr, what,
+  const dv_status status = read_with<verify::DocumentVerifier>(out, ctx, options ? options->read : nullptr, what,
                                              [&](verify::DocumentVerifier& v, reader::ImageReadResult& r, std::string& source) {
                                                verify::CompanionImages companions;
                                                if (v2) {
@@ -164,9 +173,17 @@ dv_status verify_with(dv_read_result** out, dv_context* ctx, const dv_verify_opt
                                                verify::VerifyResult result;
                                                const dv_status s = read(v, companions, result, source);
                                                r = std::move(result.read);
+                                               evidence = std::move(result.evidence);
                                                return s;
                                              },
                                              vo);
+  if (status == DV_OK && out && *out) (*out)->evidence = std::move(evidence);
+  return status;
+}
+
+void wipe(cv::Mat& m) noexcept {
+  if (!m.empty() && m.isContinuous()) docverify::capi::secure_zero(m.data, m.total() * m.elemSize());
+  m.release();
 }
 
 const reader::MrzReadout* best_of(const dv_read_result* r) { return r && r->result.found ? &r->result.best : nullptr; }
@@ -233,6 +250,9 @@ DV_API void dv_read_result_free(dv_read_result* r) {
   if (!r) return;
   for (auto& o : r->others) docverify::capi::zeroise(*o);
   if (r->best) docverify::capi::zeroise(*r->best);
+  wipe(r->evidence.page);  // the kept page is the document itself
+  wipe(r->evidence.infrared);
+  wipe(r->evidence.ultraviolet);
   delete r;
 }
 
@@ -266,6 +286,30 @@ DV_API dv_status dv_read_result_json_alloc(const dv_read_result* r, char** out) 
     }
     std::call_once(r->json_once, [r] { r->json = docverify::report::read_report_json(r->result, {r->today, r->profile}, r->source); });
     return docverify::capi::copy_out(r->json, out);
+  });
+}
+
+DV_API dv_status dv_read_result_report_alloc(const dv_read_result* r, dv_report_kind kind, unsigned char** out, size_t* out_size) {
+  return guard([&]() -> dv_status {
+    if (out) *out = nullptr;
+    if (out_size) *out_size = 0;
+    if (!r || !out) return fail(DV_E_INVALID_ARG, "dv_read_result_report_alloc: result or out is NULL");
+    std::string bytes;
+    if (kind == DV_REPORT_HTML) {
+      bytes = docverify::report::html_report(r->evidence, r->result, {r->today, r->profile}, r->source);
+    } else if (kind == DV_REPORT_PNG) {
+      if (r->evidence.page.empty())
+        return fail(DV_E_UNUSABLE_INPUT, "the page was not kept: verify with DV_VERIFY_KEEP_PAGE for an annotated image");
+      const std::vector<unsigned char> png = docverify::report::annotated_png(r->evidence, r->result);
+      bytes.assign(png.begin(), png.end());
+    } else {
+      return fail(DV_E_OUT_OF_RANGE, "unknown report kind " + std::to_string(kind));
+    }
+    char* text = nullptr;
+    if (const dv_status s = docverify::capi::copy_out(bytes, &text); s != DV_OK) return s;
+    *out = reinterpret_cast<unsigned char*>(text);
+    if (out_size) *out_size = bytes.size();
+    return DV_OK;
   });
 }
 

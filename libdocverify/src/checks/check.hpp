@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace docverify {
 
@@ -118,6 +119,12 @@ class CheckMessage {
   std::unique_ptr<std::string> owned_;
 };
 
+// Where a check looked or what it found, in the verified image's pixels (x, y: top left).
+struct CheckRegion {
+  int x = 0, y = 0, width = 0, height = 0;
+  bool operator==(const CheckRegion& o) const noexcept { return x == o.x && y == o.y && width == o.width && height == o.height; }
+};
+
 struct CheckRecord {
   std::string_view id;  // stable dotted name, static storage, never renamed once released
   CheckGroup group = CheckGroup::mrz;
@@ -131,6 +138,9 @@ struct CheckRecord {
   double measured = std::numeric_limits<double>::quiet_NaN();
   double threshold = std::numeric_limits<double>::quiet_NaN();
   std::string_view unit;
+  // Image checks: the evidence's place on the page (a finding's boxes, else the area
+  // measured). Empty for text-only reads and checks that did not run.
+  std::vector<CheckRegion> regions;
 };
 
 }  // namespace docverify

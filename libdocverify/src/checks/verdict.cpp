@@ -40,27 +40,68 @@ std::string reason_of(const CheckRecord& c) {
 }
 }  // namespace
 
-Verdict decide_verdict(const std::vector<CheckRecord>& checks, bool specimen) {
+bool valid_check_pattern(std::string_view id) noexcept {
+  if (id.empty() || id.size() > 64) return false;
+  for (std::size_t i = 0; i < id.size(); ++i) {
+    const char c = id[i];
+    const bool star_ok = c == '*' && i + 1 == id.size() && (i == 0 || id[i - 1] == '.');
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || star_ok)) return false;
+  }
+  return true;
+}
+
+bool CheckRule::matches(std::string_view id) const noexcept {
+  if (pattern == "*") return true;
+  if (pattern.size() >= 2 && pattern.compare(pattern.size() - 2, 2, ".*") == 0)
+    return id.substr(0, pattern.size() - 1) == std::string_view(pattern).substr(0, pattern.size() - 1);
+  return id == pattern;
+}
+
+void VerdictPolicy::apply(std::vector<CheckRecord>& checks) const {
+  if (rules.empty()) return;
+  for (CheckRecord& c : checks)
+    for (const CheckRule& r : rules) {
+      if (!r.matches(c.id)) continue;
+      if (r.weight == CheckWeight::advisory) c.critical = false;
+      if (r.weight == CheckWeight::critical) c.critical = true;
+      if (r.required >= 0) c.required = r.required != 0;
+    }
+}
+
+bool VerdictPolicy::ignores(std::string_view id) const noexcept {
+  bool ignored = false;
+  for (const CheckRule& r : rules)
+    if (r.matches(id)) ignored = r.weight == CheckWeight::ignored;
+  return ignored;
+}
+
+Verdict decide_verdict(const std::vector<CheckRecord>& checks, bool specimen, const VerdictPolicy& policy) {
   Verdict v;
   v.specimen = specimen;
   bool critical_error = false;
-  bool suspect = false;
+  int warnings = 0;
+  auto counts = [&policy](const CheckRecord& c) { return policy.rules.empty() || !policy.ignores(c.id); };
+  auto is_warning = [](const CheckRecord& c) {
+    return c.status == CheckStatus::warning || (c.status == CheckStatus::error && !c.critical);
+  };
   for (const auto& c : checks) {
+    if (!counts(c)) continue;
     if (c.status == CheckStatus::error && c.critical) critical_error = true;
-    if (c.status == CheckStatus::warning || (c.status == CheckStatus::error && !c.critical)) suspect = true;
+    if (is_warning(c)) ++warnings;
     if (c.status == CheckStatus::not_done && c.required) {
       v.incomplete = true;
       v.not_done.push_back(c.id);
     }
   }
+  const bool suspect = policy.warnings_for_suspect > 0 && warnings >= policy.warnings_for_suspect;
   if (critical_error) {
     v.status = VerdictStatus::error;
     for (const auto& c : checks)
-      if (c.status == CheckStatus::error && c.critical) v.reasons.push_back(reason_of(c));
+      if (counts(c) && c.status == CheckStatus::error && c.critical) v.reasons.push_back(reason_of(c));
   } else if (suspect) {
     v.status = VerdictStatus::suspect;
     for (const auto& c : checks)
-      if (c.status == CheckStatus::warning || c.status == CheckStatus::error) v.reasons.push_back(reason_of(c));
+      if (counts(c) && is_warning(c)) v.reasons.push_back(reason_of(c));
   } else if (v.incomplete) {
     v.status = VerdictStatus::not_done;
   } else {
@@ -68,7 +109,7 @@ Verdict decide_verdict(const std::vector<CheckRecord>& checks, bool specimen) {
   }
   // A required check that did not run is always a reason, whatever else decided.
   for (const auto& c : checks)
-    if (c.status == CheckStatus::not_done && c.required) v.reasons.push_back(reason_of(c));
+    if (counts(c) && c.status == CheckStatus::not_done && c.required) v.reasons.push_back(reason_of(c));
   return v;
 }
 

@@ -27,9 +27,39 @@ struct Verdict {
   bool specimen = false;
 };
 
-// 1. ERROR if a critical check is ERROR; 2. else SUSPECT if any WARNING or non-critical
-// ERROR; 3. else NOT_DONE if a required check is NOT_DONE; 4. else OK. Never counts
-// NOT_DONE as a pass.
-Verdict decide_verdict(const std::vector<CheckRecord>& checks, bool specimen);
+// How a check weighs in the verdict when an integrator overrides the library's defaults
+// (C API: dv_context_set_check_policy): ignored checks are reported but decide nothing;
+// advisory ones never decide alone (an ERROR counts as a warning); critical ones decide;
+// as_reported counts the check (undoing an earlier `ignored`) with its critical flag as is.
+enum class CheckWeight : std::uint8_t { as_reported = 0, ignored = 1, advisory = 2, critical = 3 };
+
+struct CheckRule {
+  std::string pattern;  // a check id, "prefix.*" for a family, or "*" for every check
+  CheckWeight weight = CheckWeight::as_reported;
+  int required = -1;    // 1: its NOT_DONE makes the verdict incomplete, 0: never, -1: as reported
+  bool matches(std::string_view id) const noexcept;
+};
+
+// Check ids are lower-case dotted names of at most 64 characters; a pattern may end in
+// ".*" or be "*".
+bool valid_check_pattern(std::string_view pattern) noexcept;
+
+struct VerdictPolicy {
+  // Warnings (and non-critical errors) it takes to make the verdict SUSPECT; 0: they never
+  // do (they stay in the reasons of a SUSPECT or ERROR verdict decided otherwise).
+  int warnings_for_suspect = 1;
+  std::vector<CheckRule> rules;  // later rules win over earlier ones
+  static constexpr std::size_t kMaxRules = 64;
+  // Sets each record's critical and required flags as the rules say, so reports show the
+  // flags the verdict used.
+  void apply(std::vector<CheckRecord>& checks) const;
+  bool ignores(std::string_view id) const noexcept;
+};
+
+// 1. ERROR if a critical check is ERROR; 2. else SUSPECT if `warnings_for_suspect` checks
+// (at least one) are WARNING or non-critical ERROR; 3. else NOT_DONE if a required check is
+// NOT_DONE; 4. else OK. Never counts NOT_DONE as a pass. Checks the policy ignores decide
+// nothing. The caller applies the policy's flags first (VerdictPolicy::apply).
+Verdict decide_verdict(const std::vector<CheckRecord>& checks, bool specimen, const VerdictPolicy& policy = {});
 
 }  // namespace docverify

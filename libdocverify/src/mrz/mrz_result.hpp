@@ -136,6 +136,7 @@ struct MrzOptions {
   bool correct = true;              // apply corrections that check digits prove
   int max_substitutions = 2;        // per checked field
   double ambiguity_margin = 1.0;    // cost (-ln p) by which the best reading must win
+  VerdictPolicy policy;             // how the checks weigh in the verdict (defaults: as reported)
 };
 
 }  // namespace docverify::mrz

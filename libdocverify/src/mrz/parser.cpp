@@ -49,7 +49,8 @@ MrzResult analyse(const SplitMrz& split, const MrzReading* reading, const MrzOpt
   bool specimen = false;
   for (const auto& c : r.checks)
     if (c.diagnose == Diagnose::specimen) specimen = true;
-  r.verdict = decide_verdict(r.checks, specimen);
+  options.policy.apply(r.checks);
+  r.verdict = decide_verdict(r.checks, specimen, options.policy);
   return r;
 }
 

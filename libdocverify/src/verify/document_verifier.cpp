@@ -12,6 +12,7 @@
 #include "checks/verdict.hpp"
 #include "errors/input_error.hpp"
 #include "image/decode.hpp"
+#include "verify/check_regions.hpp"
 
 namespace docverify::verify {
 
@@ -51,6 +52,12 @@ VerifyResult DocumentVerifier::verify(const cv::Mat& image, const CompanionImage
   VerifyResult out;
   out.read = reader_.read(gray);
   out.page_saturation = std::numeric_limits<double>::quiet_NaN();
+  out.frame_size = gray.size();
+  if (options_.keep_page) {
+    out.evidence.page = report::evidence_copy(image, &out.evidence.scale);
+    out.evidence.infrared = report::evidence_copy(companions.infrared);
+    out.evidence.ultraviolet = report::evidence_copy(companions.ultraviolet);
+  }
   if (!out.read.found) return out;
   reader::MrzReadout& best = out.read.best;
   std::vector<CheckRecord>& records = best.mrz.checks;
@@ -85,6 +92,13 @@ VerifyResult DocumentVerifier::verify(const cv::Mat& image, const CompanionImage
   // levels (non-critical: they flag for a person).
   out.tamper = checks::measure_tamper(gray, best.document_quad, best.mrz_quad, pitch_px);
   for (auto& r : checks::tamper_checks(out.tamper, gates.sharp)) records.push_back(std::move(r));
+  const double grid_limit = out.tamper.jpeg_history ? checks::kTamperGridLimitJpeg : checks::kTamperGridLimit;
+  if (!out.tamper.grid_map.empty())
+    out.evidence.heat_maps.push_back({"security.tamper.noise", "share of 8x8 blocks on a JPEG grid of their own", out.tamper.grid_map,
+                                    out.tamper.cell_px, out.tamper.map_origin, grid_limit});
+  if (!out.tamper.ela_map.empty())
+    out.evidence.heat_maps.push_back({"security.tamper.ela", "robust z of the JPEG re-compression error", out.tamper.ela_map,
+                                      out.tamper.cell_px, out.tamper.map_origin, checks::kTamperElaThreshold});
 
   // The MRZ against the visual zone, read by Tesseract.
   const auto viz_start = std::chrono::steady_clock::now();
@@ -118,7 +132,10 @@ VerifyResult DocumentVerifier::verify(const cv::Mat& image, const CompanionImage
   };
   for (CheckRecord& r : records)
     if (required(r.id)) r.required = true;
-  best.mrz.verdict = decide_verdict(records, best.mrz.verdict.specimen);
+  place_check_regions(out);
+  const VerdictPolicy& policy = reader_.options().mrz.policy;
+  policy.apply(records);
+  best.mrz.verdict = decide_verdict(records, best.mrz.verdict.specimen, policy);
   return out;
 }
 

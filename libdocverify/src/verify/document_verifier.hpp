@@ -18,6 +18,7 @@
 #include "checks/viz_consistency.hpp"
 #include "ocr/viz_text_reader.hpp"
 #include "reader/mrz_image_reader.hpp"
+#include "report/visual_report.hpp"
 
 namespace docverify::verify {
 
@@ -40,6 +41,10 @@ struct VerifyResult {
   checks::TamperEvidence tamper;
   checks::VizComparison viz;
   double viz_ms = 0;  // reading the visual zone (Tesseract), the costliest check
+  cv::Size frame_size;  // of the verified image; the check regions are in its pixels
+  // For the HTML and annotated reports: the heat maps always, the page and its companions
+  // when VerifyOptions::keep_page.
+  report::PageEvidence evidence;
 };
 
 // Companion image files decoded as the page is (empty path: none).
@@ -52,6 +57,9 @@ struct VerifyOptions {
   // Read the visual zone with Tesseract and compare it with the MRZ: the costliest check
   // (about a second a page); off, its records are NOT_DONE.
   bool visual_zone = true;
+  // Keep a copy of the page (at most report::kEvidenceMaxSide pixels) and its infrared and
+  // ultraviolet frames in the result, for the HTML and annotated-PNG reports.
+  bool keep_page = false;
 };
 
 class DocumentVerifier {
