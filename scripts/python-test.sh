@@ -31,5 +31,8 @@ echo "wheel: $(basename "$wheel")"
 cd "$work"  # not the source tree: `import docverify` must find the installed package
 DOCVERIFY_CLI="$build/bin/docverify" "$work/venv/bin/python" -m pytest -q -p no:cacheprovider "$root/bindings/python/tests"
 # The trainer sample, run with the installed package.
-"$work/venv/bin/python" "$root/samples/trainer/make_gallery.py" "$work/gallery" --dpi 100
+"$work/venv/bin/python" "$root/samples/trainer/make_gallery.py" "$work/gallery" --capture kiosk --no-viz
 grep -q 'mrz_unrecomputed' "$work/gallery/index.html"
+# Each document has docverify's own report beside it, and the IR-transparent ink was caught.
+grep -q 'security.ir.b900' "$work/gallery/ir_transparent_ink.html"
+test -s "$work/gallery/ir_transparent_ink_checked.png"
