@@ -2,7 +2,8 @@
 # The main job on the bundled examples: builds docverify, runs `docverify read` on every
 # image in samples/images (MRZ found, rectified, read and proven), `docverify verify` on the
 # passport scan (the authenticity checks), `docverify verify` on a generated kiosk capture
-# with its infrared and ultraviolet frames, and `docverify mrz` on every MRZ text in
+# with its infrared and ultraviolet frames (its HTML report and annotated page written to
+# build/examples/reports/), and `docverify mrz` on every MRZ text in
 # samples/mrz, printing the readable report of each.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -37,14 +38,19 @@ kiosk=$(mktemp -d)
 trap 'rm -rf "$kiosk"' EXIT
 "$docverify" specimen --format TD3 --capture kiosk --forgery ir_transparent_ink --out "$kiosk" >/dev/null
 echo "=================================================================================="
-echo "docverify verify --profile kiosk --companions (generated kiosk capture, IR-transparent MRZ ink)"
+echo "docverify verify --profile kiosk --companions --html --annotate (generated kiosk capture, IR-transparent MRZ ink)"
 echo "----------------------------------------------------------------------------------"
+reports="$root/build/examples/reports"
+mkdir -p "$reports"
 set +e
-"$docverify" verify --profile kiosk --no-viz --companions "$kiosk"/td3-ir_transparent_ink-seed1-00000.png | grep -E "security\.|Verdict"
+"$docverify" verify --profile kiosk --no-viz --companions --html "$reports/kiosk.html" --annotate "$reports/kiosk.png" \
+  "$kiosk"/td3-ir_transparent_ink-seed1-00000.png | grep -E "security\.|Verdict"
 code=${PIPESTATUS[0]}
 set -e
 echo "(exit status $code: 1 expected, the verdict is error)"
+echo "reports: $reports/kiosk.html (open in a browser), $reports/kiosk.png"
 [ "$code" -eq 1 ] || status=1
+[ -s "$reports/kiosk.html" ] && [ -s "$reports/kiosk.png" ] || status=1
 for f in "$root"/samples/mrz/*.mrz; do
   echo "=================================================================================="
   echo "docverify mrz < samples/mrz/$(basename "$f")"
