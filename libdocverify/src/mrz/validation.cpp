@@ -214,9 +214,11 @@ void check_names(const MrzResult& r, std::vector<CheckRecord>& out) {
         (issues & kNameLeadingFiller) ? "the name starts with '<' (no primary identifier)"
                                       : "letters follow the filler run that should end the name");
   } else if (issues & kNamePossiblyTruncated) {
-    rec.critical = false;
-    set(rec, CheckStatus::warning, Diagnose::syntax,
-        "the name fills its field up to the last position: possibly truncated");
+    // 9303-3 truncates names longer than the field, so a full field is how a long name
+    // looks on a genuine document: worth saying (the visual zone has the whole name), no
+    // cause for suspicion.
+    set(rec, CheckStatus::ok, Diagnose::none,
+        "well formed; the name fills its field up to the last position: possibly truncated (the visual zone has it whole)");
   } else {
     set(rec, CheckStatus::ok, Diagnose::none, "primary and secondary identifiers well formed");
   }
