@@ -31,6 +31,7 @@ constexpr float kTesseractAlternativeConfidence = 0.30F;
 constexpr int kTopK = 4;
 // Mean first-choice confidence below which a reading is not taken for an MRZ at all.
 constexpr double kMinMeanConfidence = 0.75;
+constexpr double kStrongMeanConfidence = 0.90;
 // Probability the classifier must give the format's first letters before the grammar may
 // choose among them.
 constexpr float kMinFirstLetterMass = 0.25F;
@@ -427,8 +428,16 @@ ImageReadResult MrzImageReader::read(const cv::Mat& image) {
     for (const auto& line : attempt.probabilities)  // before the grammar renormalised them
       for (const auto& p : line) confidence_sum += *std::max_element(p.begin(), p.end()), ++cells;
     const double mean_confidence = cells ? confidence_sum / cells : 0.0;
+    // With fewer digits to go by (an old French card has three; editing its birth date
+    // refutes two), one verified digit suffices when everything else about the text is an
+    // MRZ's: read sharply, every syntax check passed, a nationality that exists.
+    bool syntax_clean = true;
+    for (const auto& c : r.checks)
+      if (c.id.substr(0, 11) == "mrz.syntax." && c.status == CheckStatus::error) syntax_clean = false;
+    const bool structure_proves_it = verified >= 1 && syntax_clean && mean_confidence >= kStrongMeanConfidence &&
+                                     (r.format == mrz::Format::fra_id || mrz::find_country_code(r.fields.nationality) != nullptr);
     const bool looks_real = (cells == 0 || mean_confidence >= kMinMeanConfidence) && plausible_header &&
-                            (r.valid || (2 * verified >= printed && verified >= 2));
+                            (r.valid || (2 * verified >= printed && verified >= 2) || structure_proves_it);
     if (!looks_real) continue;
     MrzReadout ro;
     ro.mrz = r;

@@ -104,6 +104,8 @@ void place_check_regions(VerifyResult& result) {
       c.regions = rects(result.tamper.copy_regions);
     } else if (id == "security.tamper.ela") {
       c.regions = rects(result.tamper.ela_regions);
+    } else if (id == "security.tamper.inpaint") {
+      c.regions = rects(result.inpaint.regions);
     } else if (starts_with(id, "text.viz.mrz.")) {
       for (const checks::VizField& f : result.viz.fields)
         if (id.substr(13) == f.field && !f.box.empty()) c.regions.push_back(clipped(region_of(f.box), frame));

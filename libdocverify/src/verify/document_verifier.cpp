@@ -68,6 +68,9 @@ VerifyResult DocumentVerifier::verify(const cv::Mat& image, const CompanionImage
 
   out.print = checks::measure_mrz_print(gray, best.mrz_quad, best.mrz.lines);
   for (auto& r : checks::mrz_print_checks(out.print, best.mrz.format, gates.sharp && gates.glare_free)) records.push_back(std::move(r));
+  // The glyphs against OCR-B itself: a MRZ retyped in another monospaced font.
+  out.glyphs = checks::measure_mrz_glyphs(gray, best.mrz_quad, best.mrz.lines);
+  records.push_back(checks::mrz_glyph_check(out.glyphs, gates.sharp && gates.glare_free));
 
   cv::Mat bgr = gray;
   if (image.channels() == 4) cv::cvtColor(image, bgr, cv::COLOR_BGRA2BGR);
@@ -92,6 +95,9 @@ VerifyResult DocumentVerifier::verify(const cv::Mat& image, const CompanionImage
   // levels (non-critical: they flag for a person).
   out.tamper = checks::measure_tamper(gray, best.document_quad, best.mrz_quad, pitch_px);
   for (auto& r : checks::tamper_checks(out.tamper, gates.sharp)) records.push_back(std::move(r));
+  // Fields erased and refilled: print on background that lost the page's texture.
+  out.inpaint = checks::measure_inpainting(bgr, best.document_quad, best.mrz_quad);
+  records.push_back(checks::inpaint_check(out.inpaint));
   const double grid_limit = out.tamper.jpeg_history ? checks::kTamperGridLimitJpeg : checks::kTamperGridLimit;
   if (!out.tamper.grid_map.empty())
     out.evidence.heat_maps.push_back({"security.tamper.noise", "share of 8x8 blocks on a JPEG grid of their own", out.tamper.grid_map,

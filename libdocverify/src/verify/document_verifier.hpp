@@ -11,6 +11,8 @@
 
 #include <opencv2/core.hpp>
 
+#include "checks/inpaint.hpp"
+#include "checks/mrz_glyphs.hpp"
 #include "checks/mrz_print.hpp"
 #include "checks/presentation.hpp"
 #include "checks/spectral.hpp"
@@ -34,11 +36,13 @@ struct VerifyResult {
   // over all of them. Not found: no checks and a not_done verdict.
   reader::ImageReadResult read;
   checks::MrzPrintMeasures print;
+  checks::MrzGlyphMeasures glyphs;
   double page_saturation = 0;  // NaN for grey images
   checks::InfraredMeasures infrared;
   checks::UltravioletMeasures ultraviolet;
   checks::PresentationMeasures presentation;
   checks::TamperEvidence tamper;
+  checks::InpaintEvidence inpaint;
   checks::VizComparison viz;
   double viz_ms = 0;  // reading the visual zone (Tesseract), the costliest check
   cv::Size frame_size;  // of the verified image; the check regions are in its pixels
