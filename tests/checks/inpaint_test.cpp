@@ -105,7 +105,8 @@ cv::Mat photographed(const cv::Mat& page, const synth::Specimen& s, std::uint64_
   return synth::capture_phone(page, s.page.mrz_box, s.style.mrz.cap_height_mm * s.page.dpi / 25.4, rng).image;
 }
 
-bool flagged(const checks::InpaintEvidence& e) { return inpaint_check(e).status == CheckStatus::warning; }
+// Over the threshold with an area to show (the record itself stays ok: an explainer).
+bool flagged(const checks::InpaintEvidence& e) { return e.score >= e.threshold && !e.regions.empty(); }
 
 bool overlaps(const std::vector<cv::Rect>& found, const cv::Rect& truth) {
   for (const cv::Rect& f : found)
@@ -121,7 +122,7 @@ TEST(Inpaint, GenuinePagesAreNotFlagged) {
       const synth::Specimen s = specimen(f, c, 1, 8001);
       const checks::InpaintEvidence e = measured(s.has_photo ? s.photo.image : s.page.image);
       const CheckRecord r = checks::inpaint_check(e);
-      EXPECT_NE(r.status, CheckStatus::warning) << s.name << " " << synth::capture_name(c) << ": " << r.message.view();
+      EXPECT_FALSE(flagged(e)) << s.name << " " << synth::capture_name(c) << ": " << r.message.view();
       EXPECT_NE(r.status, CheckStatus::error) << s.name;
       measured_pages += e.measured;
     }
@@ -148,7 +149,7 @@ TEST(Inpaint, ErasedAndReprintedFieldsAreFlaggedWhereTheyAre) {
       if (!flagged(e)) continue;
       EXPECT_TRUE(overlaps(e.regions, box)) << s.name;
       const CheckRecord r = checks::inpaint_check(e);
-      EXPECT_EQ(r.diagnose, Diagnose::tamper_local);
+      EXPECT_EQ(r.status, CheckStatus::ok);
       EXPECT_FALSE(r.critical);
       EXPECT_GE(r.measured, r.threshold);
       EXPECT_FALSE(r.unit.empty());

@@ -321,13 +321,15 @@ CheckRecord inpaint_check(const InpaintEvidence& e) {
     r.message = "every field lies in the page's background texture";
     return r;
   }
-  r.status = CheckStatus::warning;
-  r.diagnose = Diagnose::tamper_local;
+  // An explainer, as error levels are: on 1000 genuine scans of other seeds than its
+  // calibration's about 1 % reached the threshold, while it finds one erased field in four
+  // to six, so it points a person at an area and decides nothing.
+  r.status = CheckStatus::ok;
   const cv::Rect2d& a = e.regions_mm.front();
-  char text[256];
+  char text[320];
   std::snprintf(text, sizeof text,
                 "a %.0fx%.0f mm area in the visual zone (%.0f mm from the left, %.0f mm from the top edge) holds print but %.0f %% less "
-                "background texture than around it: erased and refilled?",
+                "background texture than around it: erased and refilled? (an explainer: genuine pages show this too)",
                 a.width, a.height, a.x, a.y, 100 * e.score);
   r.message = std::string(text);
   return r;

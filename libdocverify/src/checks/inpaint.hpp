@@ -8,7 +8,7 @@
 // it: the background texture between the glyphs against the texture in the bands just above
 // and below. Only windows whose bands are textured evenly count, so a field beside the
 // portrait, inside a flat block (portrait, barcode area, margin, the MRZ's clear zone) or at
-// the edge of a pattern is not judged. A heuristic: never critical, a WARNING for a person
+// the edge of a pattern is not judged. A heuristic and an explainer only (it decides nothing), for a person
 // with the areas as evidence.
 //
 // The page is measured upright (through the document quad) at 10 px/mm or the frame's own
@@ -43,7 +43,7 @@ struct InpaintEvidence {
 InpaintEvidence measure_inpainting(const cv::Mat& image, const std::vector<cv::Point2f>& document_quad,
                                    const std::vector<cv::Point2f>& mrz_quad);
 
-// security.tamper.inpaint: OK, WARNING (TAMPER_LOCAL, never critical) or NOT_DONE.
+// security.tamper.inpaint: OK (an area over the threshold is named in the message and the regions, as an explainer) or NOT_DONE.
 CheckRecord inpaint_check(const InpaintEvidence& e);
 
 // Smallest frame scale the texture needs: the MRZ gate's 150 dpi.
