@@ -109,6 +109,11 @@ void place_check_regions(VerifyResult& result) {
     } else if (starts_with(id, "text.viz.mrz.")) {
       for (const checks::VizField& f : result.viz.fields)
         if (id.substr(13) == f.field && !f.box.empty()) c.regions.push_back(clipped(region_of(f.box), frame));
+    } else if (id == "mrz.print.position") {
+      // The MRZ and the edges it was measured from.
+      c.regions.push_back(mrz_box);
+      for (const auto* edge : {&result.position.bottom_edge, &result.position.left_edge})
+        if (edge->size() == 2) c.regions.push_back(clipped(box_of(*edge), frame));
     } else if (starts_with(id, "mrz.print.") || starts_with(id, "image_quality.") || starts_with(id, "security.ir.") ||
                starts_with(id, "mrz.syntax.alphabet") || starts_with(id, "mrz.syntax.field_format")) {
       c.regions.push_back(mrz_box);

@@ -68,6 +68,9 @@ VerifyResult DocumentVerifier::verify(const cv::Mat& image, const CompanionImage
 
   out.print = checks::measure_mrz_print(gray, best.mrz_quad, best.mrz.lines);
   for (auto& r : checks::mrz_print_checks(out.print, best.mrz.format, gates.sharp && gates.glare_free)) records.push_back(std::move(r));
+  // Where the MRZ sits against the document's bottom and left edges, when they are in the frame.
+  out.position = checks::measure_mrz_position(gray, best.mrz_quad, best.mrz.format, best.mrz.lines.count(), best.mrz.lines.length());
+  records.push_back(checks::mrz_position_check(out.position, best.mrz.format));
   // The glyphs against OCR-B itself: a MRZ retyped in another monospaced font.
   out.glyphs = checks::measure_mrz_glyphs(gray, best.mrz_quad, best.mrz.lines);
   records.push_back(checks::mrz_glyph_check(out.glyphs, gates.sharp && gates.glare_free));

@@ -13,6 +13,7 @@
 
 #include "checks/inpaint.hpp"
 #include "checks/mrz_glyphs.hpp"
+#include "checks/mrz_position.hpp"
 #include "checks/mrz_print.hpp"
 #include "checks/presentation.hpp"
 #include "checks/spectral.hpp"
@@ -37,6 +38,7 @@ struct VerifyResult {
   reader::ImageReadResult read;
   checks::MrzPrintMeasures print;
   checks::MrzGlyphMeasures glyphs;
+  checks::MrzPositionMeasures position;
   double page_saturation = 0;  // NaN for grey images
   checks::InfraredMeasures infrared;
   checks::UltravioletMeasures ultraviolet;
