@@ -25,14 +25,48 @@ TEST(FrenchId, DetectedAndParsed) {
   EXPECT_EQ(status_of(r, "text.national.fra_id_department"), CheckStatus::ok);
 }
 
-TEST(FrenchId, NoExpiryMeansNotDoneNeverOk) {
+// kFraId with another 12-character number (issue YYMM first), its digits recomputed.
+std::vector<std::string> with_number(const std::string& number) {
+  std::vector<std::string> lines = kFraId;
+  lines[1].replace(0, 12, number);
+  MrzOptions o = options_on(2020, 1, 1);
+  o.correct = false;
+  lines[1][12] = digit_of(parse_mrz(join(lines), o), CheckedField::document_number)->expected;
+  lines[1][35] = digit_of(parse_mrz(join(lines), o), CheckedField::composite)->expected;
+  return lines;
+}
+
+CheckStatus expiry_on(const std::vector<std::string>& lines, int y, int m, int d) {
+  const MrzResult r = parse_mrz(join(lines), options_on(y, m, d));
+  EXPECT_TRUE(r.valid) << lines[1];
+  return status_of(r, "expiry.in_date");
+}
+
+TEST(FrenchId, ExpiryFollowsFromTheIssueMonth) {
+  // Issued 1988-06, valid 10 years: in date until May 1998, uncertain in June 1998 (the day
+  // of issue is not printed), expired after.
+  EXPECT_EQ(expiry_on(kFraId, 1995, 1, 1), CheckStatus::ok);
+  EXPECT_EQ(expiry_on(kFraId, 1998, 6, 15), CheckStatus::not_done);
+  EXPECT_EQ(expiry_on(kFraId, 2020, 1, 1), CheckStatus::error);
   const MrzResult r = parse_mrz(join(kFraId), options_on(2020, 1, 1));
   const CheckRecord* e = find_check(r, "expiry.in_date");
   ASSERT_NE(e, nullptr);
-  EXPECT_EQ(e->status, CheckStatus::not_done);
-  EXPECT_EQ(e->diagnose, Diagnose::not_in_mrz);
-  EXPECT_TRUE(r.verdict.incomplete);
-  EXPECT_NE(r.verdict.status, VerdictStatus::ok);
+  EXPECT_EQ(e->diagnose, Diagnose::expired);
+  EXPECT_EQ(r.verdict.status, VerdictStatus::error);
+  // An adult's card of 2005 is valid 15 years, a minor's 10.
+  const auto adult = with_number("050692310285");  // born 1965
+  EXPECT_EQ(expiry_on(adult, 2019, 1, 1), CheckStatus::ok);
+  EXPECT_EQ(expiry_on(adult, 2020, 7, 1), CheckStatus::error);
+  std::vector<std::string> minor = adult;
+  minor[1].replace(27, 6, "951206");  // born 1995: 9 at issue
+  minor[1][33] = digit_of(parse_mrz(join(minor), options_on(2020, 1, 1)), CheckedField::birth_date)->expected;
+  minor[1][35] = digit_of(parse_mrz(join(minor), options_on(2020, 1, 1)), CheckedField::composite)->expected;
+  EXPECT_EQ(expiry_on(minor, 2016, 1, 1), CheckStatus::error);
+  // January 2004: a card of the 1st is valid 10 years, of the 2nd on 15: between the two, not judged.
+  const auto january = with_number("040192310285");
+  EXPECT_EQ(expiry_on(january, 2013, 12, 1), CheckStatus::ok);
+  EXPECT_EQ(expiry_on(january, 2016, 1, 15), CheckStatus::not_done);
+  EXPECT_EQ(expiry_on(january, 2019, 2, 1), CheckStatus::error);
 }
 
 TEST(FrenchId, FinalDigitCoversBothLines) {

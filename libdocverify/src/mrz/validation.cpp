@@ -397,13 +397,61 @@ void check_specimen(MrzResult& r, const MrzOptions& o, std::vector<CheckRecord>&
   out.push_back(std::move(rec));
 }
 
+// The old French card prints no expiry but its issue month (the number's first four
+// digits, YYMM): it is valid 10 years, 15 for cards issued to adults from 2004-01-02 to
+// 2013-12-31 (decree 2013-1188). With the month alone the day, and in the boundary months
+// the rule, are uncertain: expired only when even the latest possible expiry has passed, in
+// date only when even the earliest has not.
+void check_fra_id_expiry(const MrzResult& r, const MrzOptions& o, CheckRecord& rec) {
+  const std::string& number = r.fields.document_number;
+  const MrzDate& birth = r.fields.birth_date;
+  auto digit = [&number](std::size_t i) { return i < number.size() && number[i] >= '0' && number[i] <= '9'; };
+  if (!(digit(0) && digit(1) && digit(2) && digit(3))) {
+    set(rec, CheckStatus::not_done, Diagnose::not_in_mrz, "the old French ID card has no expiry in its MRZ and its number gives no issue month");
+    return;
+  }
+  const int yy = (number[0] - '0') * 10 + (number[1] - '0'), month = (number[2] - '0') * 10 + (number[3] - '0');
+  const int year = yy >= 88 ? 1900 + yy : 2000 + yy;
+  if (month < 1 || month > 12) {
+    set(rec, CheckStatus::not_done, Diagnose::not_in_mrz, "the old French ID card has no expiry in its MRZ and its number gives no issue month");
+    return;
+  }
+  const int issued = year * 12 + month - 1;  // months since year 0
+  // The 15-year window by month: 2004-01 is partly outside it (cards of 1 January).
+  const bool window_surely = issued >= 2004 * 12 + 1 && issued <= 2013 * 12 + 11;
+  const bool window_maybe = issued >= 2004 * 12 && issued <= 2013 * 12 + 11;
+  // Adult at issue: by months when the birth month is known, else by years.
+  bool adult_surely = false, adult_maybe = true;
+  if (birth.present && birth.year_known) {
+    const int born = birth.year * 12 + (birth.month_known ? birth.month - 1 : 0);
+    const int slack = birth.month_known ? 1 : 12;
+    adult_surely = issued - born >= 18 * 12 + slack;
+    adult_maybe = issued - born >= 18 * 12 - slack;
+  }
+  const int longest = window_maybe && adult_maybe ? 15 : 10, shortest = window_surely && adult_surely ? 15 : 10;
+  const Date latest = add_years(Date{year, month, days_in_month(year, month)}, longest);
+  const Date earliest = add_years(Date{year, month, 1}, shortest);
+  const std::string issue = std::to_string(year) + "-" + (month < 10 ? "0" : "") + std::to_string(month);
+  if (compare_dates(o.today, latest) > 0) {
+    set(rec, CheckStatus::error, Diagnose::expired,
+        "expired: issued " + issue + ", valid " + std::to_string(longest) + " years at most, so by " + format_iso_date(latest) +
+            " (reference date " + format_iso_date(o.today) + ")");
+  } else if (compare_dates(o.today, earliest) < 0) {
+    set(rec, CheckStatus::ok, Diagnose::none,
+        "not expired on the reference date: issued " + issue + ", valid " + std::to_string(shortest) + " years, so until " +
+            format_iso_date(earliest) + " at least (the card prints no expiry)");
+  } else {
+    set(rec, CheckStatus::not_done, Diagnose::not_in_mrz,
+        "issued " + issue + ": it expires between " + format_iso_date(earliest) + " and " + format_iso_date(latest) +
+            "; the visual zone has the date");
+  }
+}
+
 void check_expiry(const MrzResult& r, const MrzOptions& o, std::vector<CheckRecord>& out) {
   CheckRecord rec = make("expiry.in_date", CheckGroup::expiry, o.profile != Profile::trainer);
   const MrzDate& e = r.fields.expiry_date;
   if (r.format == Format::fra_id) {
-    set(rec, CheckStatus::not_done, Diagnose::not_in_mrz,
-        "the old French ID card has no expiry in its MRZ; take it from the visual zone (10 years from issue, "
-        "15 for adults' cards issued 2004-2013, unverified)");
+    check_fra_id_expiry(r, o, rec);
   } else if (!e.present) {
     set(rec, CheckStatus::not_done, Diagnose::not_in_mrz, "no expiry date printed");
   } else if (!e.complete()) {
