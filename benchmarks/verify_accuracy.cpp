@@ -15,6 +15,7 @@
 //   docverify_verify_accuracy [--per-type N] [--genuine N] [--only scan|kiosk|phone]
 //                             [--no-viz] [--jobs N]
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -29,6 +30,7 @@
 #include <opencv2/core/utility.hpp>
 #include <opencv2/imgcodecs.hpp>
 
+#include "checks/verdict.hpp"
 #include "synth/specimen.hpp"
 #include "verify/document_verifier.hpp"
 
@@ -41,14 +43,14 @@ constexpr mrz::Format kFormats[] = {mrz::Format::td1, mrz::Format::td2, mrz::For
 constexpr double kTargetBpcer = 0.02;
 constexpr int kMaxWarnings = 6;  // operating points tried: 1 .. kMaxWarnings warnings
 
-// What one verified document gives the policy: whether it was read, a critical error, the
-// warnings (and non-critical errors), and the checks that flagged.
+// What one verified document gives: whether it was read, whether the verdict flags it
+// (suspect or error) at each operating point, and the checks that flagged.
 struct Outcome {
-  bool read = false, critical_error = false;
-  int warnings = 0;
+  bool read = false;
+  std::array<bool, kMaxWarnings + 1> flagged_at{};  // index: warnings it takes to flag
   double ms = 0;
   std::vector<std::string> fired;
-  bool flagged(int min_warnings) const { return read && (critical_error || warnings >= min_warnings); }
+  bool flagged(int min_warnings) const { return flagged_at[static_cast<std::size_t>(min_warnings)]; }
 };
 
 double median(std::vector<double> v) {
@@ -90,16 +92,20 @@ std::string top_check(const std::vector<Outcome>& docs, int k) {
   return most ? best + " (" + std::to_string(most) + ")" : best;
 }
 
+// The verdict the library itself decides, with the operating point's policy.
 Outcome outcome_of(const verify::VerifyResult& r) {
   Outcome o;
   o.read = r.read.found;
   if (!o.read) return o;
-  for (const auto& c : r.read.best.mrz.checks) {
-    const bool critical_error = c.status == CheckStatus::error && c.critical;
-    if (critical_error) o.critical_error = true;
-    else if (c.status == CheckStatus::warning || c.status == CheckStatus::error) ++o.warnings;
-    if (c.status == CheckStatus::warning || c.status == CheckStatus::error) o.fired.emplace_back(c.id);
+  const auto& checks = r.read.best.mrz.checks;
+  for (int k = 1; k <= kMaxWarnings; ++k) {
+    VerdictPolicy policy;
+    policy.warnings_for_suspect = k;
+    const VerdictStatus v = decide_verdict(checks, r.read.best.mrz.verdict.specimen, policy).status;
+    o.flagged_at[static_cast<std::size_t>(k)] = v == VerdictStatus::suspect || v == VerdictStatus::error;
   }
+  for (const auto& c : checks)
+    if (c.status == CheckStatus::warning || c.status == CheckStatus::error) o.fired.emplace_back(c.id);
   return o;
 }
 

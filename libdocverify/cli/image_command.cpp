@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <cstdlib>
+#include <charconv>
 #include <stdexcept>
 
 #include "errors/input_error.hpp"
@@ -16,26 +16,22 @@ reader::ReadOptions read_options(Args& args) {
     if (!parse_profile(*p, options.mrz.profile)) throw std::invalid_argument("unknown profile '" + *p + "'");
   }
   if (auto n = args.option("--min-warnings")) {
-    const int value = std::atoi(n->c_str());
-    if (value < 0 || value > 100 || n->find_first_not_of("0123456789") != std::string::npos)
+    int value = -1;
+    const auto [end, error] = std::from_chars(n->data(), n->data() + n->size(), value);
+    if (n->empty() || error != std::errc() || end != n->data() + n->size() || value < 0 || value > 100)
       throw std::invalid_argument("--min-warnings takes 0 to 100");
     options.mrz.policy.warnings_for_suspect = value;
   }
   // --check ID=WEIGHT: ID a check id, "family.*" or "*"; WEIGHT ignored, advisory,
-  // critical, required or optional.
+  // critical, as_reported, required or optional.
   for (const std::string& rule : args.options("--check")) {
     const std::size_t eq = rule.find('=');
     if (eq == std::string::npos || eq == 0) throw std::invalid_argument("--check takes ID=WEIGHT, e.g. security.tamper.*=advisory");
     CheckRule r;
     r.pattern = rule.substr(0, eq);
     if (!valid_check_pattern(r.pattern)) throw std::invalid_argument("--check " + rule + ": not a check id, 'family.*' or '*'");
-    const std::string weight = rule.substr(eq + 1);
-    if (weight == "ignored") r.weight = CheckWeight::ignored;
-    else if (weight == "advisory") r.weight = CheckWeight::advisory;
-    else if (weight == "critical") r.weight = CheckWeight::critical;
-    else if (weight == "required") r.required = 1;
-    else if (weight == "optional") r.required = 0;
-    else throw std::invalid_argument("--check " + rule + ": WEIGHT is ignored, advisory, critical, required or optional");
+    if (!parse_check_weight(std::string_view(rule).substr(eq + 1), r))
+      throw std::invalid_argument("--check " + rule + ": WEIGHT is ignored, advisory, critical, as_reported, required or optional");
     if (options.mrz.policy.rules.size() >= VerdictPolicy::kMaxRules) throw std::invalid_argument("at most 64 --check rules");
     options.mrz.policy.rules.push_back(std::move(r));
   }

@@ -1,6 +1,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <stdexcept>
 #include <string>
 
@@ -41,21 +42,25 @@ constexpr const char* kVerifyHelp =
     "                          (with one IMAGE, PATH is the file; with several, a folder that\n"
     "                          gets NAME.html / NAME.png per image)\n"
     "  --check ID=WEIGHT       the verdict policy for check ID (an id, 'family.*' or '*'):\n"
-    "                          ignored (reported, decides nothing), advisory (never decisive),\n"
-    "                          critical (an error decides), required / optional (whether its\n"
-    "                          not_done makes the verdict incomplete); repeatable, later wins\n"
+    "                          ignored (reported, decides nothing), advisory (never critical),\n"
+    "                          critical (an error decides), as_reported (the library's own),\n"
+    "                          required / optional (whether its not_done makes the verdict\n"
+    "                          incomplete); repeatable, the last matching rule wins\n"
     "  --min-warnings N        warnings it takes to make the verdict suspect (default 1; 0: never)\n"
     "\n"
     "exit status: 0 every verdict ok, 1 some verdict suspect, error or not_done (or no MRZ),\n"
     "             2 some image could not be read (missing, corrupt, over the limits)\n";
 
 // Where the report of `image` goes: `target` itself for a single image, else NAME.EXT in
-// the folder `target`.
-std::string report_path(const std::string& target, const std::string& image, bool several, const char* ext) {
+// the folder `target` (NAME-2.EXT, ... when two images share a name: a/page.jpg, b/page.png).
+std::string report_path(const std::string& target, const std::string& image, bool several, const char* ext,
+                        std::map<std::string, int>& names_used) {
   namespace fs = std::filesystem;
   if (!several) return target;
   fs::create_directories(target);
-  return (fs::path(target) / (fs::path(image).stem().string() + ext)).string();
+  std::string name = fs::path(image).stem().string();
+  if (const int n = ++names_used[name]; n > 1) name += "-" + std::to_string(n);
+  return (fs::path(target) / (name + ext)).string();
 }
 
 void write_bytes(const std::string& path, const void* data, std::size_t size) {
@@ -84,6 +89,7 @@ int run_verify(int argc, char** argv) {
     throw std::invalid_argument("--ir and --uv go with one IMAGE (use --companions for several)");
   verify::DocumentVerifier verifier(options, verify_options);
   const report::ReportContext ctx{options.mrz.today, options.mrz.profile};
+  std::map<std::string, int> html_names, png_names;
   return for_each_image(args.positionals(), "verify", [&](const std::string& path) {
     const verify::CompanionImages companions =
         beside ? verify::companions_beside(path) : verify::load_companions(ir, uv);
@@ -93,11 +99,11 @@ int run_verify(int argc, char** argv) {
     const bool several = args.positionals().size() > 1;
     if (!html.empty()) {
       const std::string page = report::html_report(result.evidence, result.read, ctx, path);
-      write_bytes(report_path(html, path, several, ".html"), page.data(), page.size());
+      write_bytes(report_path(html, path, several, ".html", html_names), page.data(), page.size());
     }
     if (!annotate.empty()) {
       const std::vector<unsigned char> png = report::annotated_png(result.evidence, result.read);
-      write_bytes(report_path(annotate, path, several, ".png"), png.data(), png.size());
+      write_bytes(report_path(annotate, path, several, ".png", png_names), png.data(), png.size());
     }
     return result.read.found && result.read.best.mrz.verdict.status == VerdictStatus::ok ? 0 : 1;
   });

@@ -784,7 +784,7 @@ static void test_verify_reports(void) {
   CHECK(dv_context_set_check_policy(ctx, "", DV_WEIGHT_IGNORED, -1) == DV_E_INVALID_ARG);
   CHECK(dv_context_set_check_policy(ctx, "Mrz.*", DV_WEIGHT_IGNORED, -1) == DV_E_INVALID_ARG);
   CHECK(dv_context_set_check_policy(ctx, "mrz*", DV_WEIGHT_IGNORED, -1) == DV_E_INVALID_ARG);
-  CHECK(dv_context_set_check_policy(ctx, "mrz.*", 4, -1) == DV_E_OUT_OF_RANGE);
+  CHECK(dv_context_set_check_policy(ctx, "mrz.*", 5, -1) == DV_E_OUT_OF_RANGE);
   CHECK(dv_context_set_check_policy(ctx, "mrz.*", DV_WEIGHT_IGNORED, 2) == DV_E_OUT_OF_RANGE);
   CHECK(dv_context_set_param(ctx, DV_PARAM_VERDICT_MIN_WARNINGS, 101) == DV_E_OUT_OF_RANGE);
   for (i = 0; i < 64; ++i) CHECK(dv_context_set_check_policy(ctx, "security.*", DV_WEIGHT_ADVISORY, -1) == DV_OK);

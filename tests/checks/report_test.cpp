@@ -112,42 +112,66 @@ CheckRecord record(std::string_view id, CheckStatus s, bool critical, bool requi
   return c;
 }
 
-TEST(VerdictPolicy, RulesReweighChecksAndLaterRulesWin) {
-  std::vector<CheckRecord> checks = {record("mrz.check_digit.birth_date", CheckStatus::error, true),
-                                     record("security.tamper.noise", CheckStatus::error, false),
-                                     record("security.ir.b900", CheckStatus::not_done, false, false)};
+CheckRule rule(const char* pattern, const char* weight) {
+  CheckRule r;
+  r.pattern = pattern;
+  EXPECT_TRUE(parse_check_weight(weight, r)) << weight;
+  return r;
+}
+
+Verdict decided(std::vector<CheckRecord> checks, const VerdictPolicy& p) {
+  p.apply(checks);
+  p.apply(checks);  // twice: the same flags
+  return decide_verdict(checks, false, p);
+}
+
+TEST(VerdictPolicy, RulesReweighChecksAndTheLastMatchingRuleWins) {
+  const std::vector<CheckRecord> checks = {record("mrz.check_digit.birth_date", CheckStatus::error, true),
+                                           record("security.tamper.noise", CheckStatus::error, false),
+                                           record("security.ir.b900", CheckStatus::not_done, false, false)};
   EXPECT_EQ(decide_verdict(checks, false).status, VerdictStatus::error);
 
   VerdictPolicy p;
-  p.rules = {{"mrz.check_digit.*", CheckWeight::advisory, -1}};
+  p.rules = {rule("mrz.check_digit.*", "advisory")};
   std::vector<CheckRecord> a = checks;
   p.apply(a);
   EXPECT_FALSE(a[0].critical);
-  EXPECT_EQ(decide_verdict(a, false, p).status, VerdictStatus::suspect);
+  EXPECT_EQ(decided(checks, p).status, VerdictStatus::suspect);
+  // as_reported undoes an earlier rule, also when the policy is applied twice.
+  p.rules = {rule("*", "advisory"), rule("mrz.check_digit.*", "as_reported")};
+  EXPECT_EQ(decided(checks, p).status, VerdictStatus::error);
 
-  // Ignored checks decide nothing and are no reason; a required one not done blocks OK.
-  p.rules = {{"*", CheckWeight::ignored, -1}, {"security.ir.*", CheckWeight::as_reported, 1}};
-  a = checks;
-  p.apply(a);
-  const Verdict v = decide_verdict(a, false, p);
+  // Ignored checks decide nothing and are no reason; a rule that only requires does not
+  // bring an ignored check back; a required check not done blocks OK.
+  p.rules = {rule("*", "ignored"), rule("security.ir.*", "required")};
+  Verdict v = decided(checks, p);
+  EXPECT_EQ(v.status, VerdictStatus::ok);
+  EXPECT_TRUE(v.reasons.empty());
+  p.rules = {rule("*", "ignored"), rule("security.ir.*", "as_reported"), rule("security.ir.*", "required")};
+  v = decided(checks, p);
   EXPECT_EQ(v.status, VerdictStatus::not_done);
   ASSERT_EQ(v.not_done.size(), 1u);
   EXPECT_EQ(v.not_done[0], "security.ir.b900");
   ASSERT_EQ(v.reasons.size(), 1u);
+  a = checks;
+  p.apply(a);
+  EXPECT_TRUE(a[0].ignored);
+  EXPECT_FALSE(a[2].ignored);
 
-  // A warning alone no longer makes a suspect when two are asked for.
-  p.rules = {{"mrz.check_digit.birth_date", CheckWeight::ignored, -1}};
+  // A warning alone no longer makes a suspect when two are asked for; 0: never.
+  p.rules = {rule("mrz.check_digit.birth_date", "ignored")};
   p.warnings_for_suspect = 2;
-  a = checks;
-  p.apply(a);
-  EXPECT_EQ(decide_verdict(a, false, p).status, VerdictStatus::ok);
+  EXPECT_EQ(decided(checks, p).status, VerdictStatus::ok);
   p.warnings_for_suspect = 1;
-  EXPECT_EQ(decide_verdict(a, false, p).status, VerdictStatus::suspect);
-  p.rules = {{"security.tamper.noise", CheckWeight::critical, -1}};
-  a = checks;
-  p.apply(a);
-  EXPECT_EQ(decide_verdict(a, false, p).status, VerdictStatus::error);
-  EXPECT_EQ(decide_verdict(a, false, p).reasons.size(), 2u);
+  EXPECT_EQ(decided(checks, p).status, VerdictStatus::suspect);
+  p.warnings_for_suspect = 0;
+  EXPECT_EQ(decided(checks, p).status, VerdictStatus::ok);
+  p.warnings_for_suspect = 1;
+  p.rules = {rule("security.tamper.noise", "critical")};
+  EXPECT_EQ(decided(checks, p).status, VerdictStatus::error);
+  EXPECT_EQ(decided(checks, p).reasons.size(), 2u);
+  CheckRule bad;
+  EXPECT_FALSE(parse_check_weight("sometimes", bad));
 }
 
 TEST(VerdictPolicy, PatternsAreIdsFamiliesOrEverything) {
@@ -155,7 +179,7 @@ TEST(VerdictPolicy, PatternsAreIdsFamiliesOrEverything) {
   EXPECT_TRUE(valid_check_pattern("security.*"));
   EXPECT_TRUE(valid_check_pattern("*"));
   for (const char* bad : {"", "Security.*", "sec*", "a.*.b", "a b", "**", std::string(65, 'a').c_str()}) EXPECT_FALSE(valid_check_pattern(bad)) << bad;
-  const CheckRule family{"security.tamper.*", CheckWeight::ignored, -1};
+  const CheckRule family = rule("security.tamper.*", "ignored");
   EXPECT_TRUE(family.matches("security.tamper.ela"));
   EXPECT_FALSE(family.matches("security.tamperx"));
   EXPECT_FALSE(family.matches("security.ir.b900"));

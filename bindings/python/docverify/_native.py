@@ -112,6 +112,7 @@ _PROTOTYPES = {
     "dv_context_free": (None, [c_void_p]),
     "dv_context_set_param": (c_int32, [c_void_p, c_int32, c_double]),
     "dv_context_set_check_policy": (c_int32, [c_void_p, c_char_p, c_int32, c_int32]),
+    "dv_context_clear_check_policies": (c_int32, [c_void_p]),
     "dv_context_get_param": (c_int32, [c_void_p, c_int32, ctypes.POINTER(c_double)]),
     "dv_param_bounds": (c_int32, [c_int32, ctypes.POINTER(c_double), ctypes.POINTER(c_double),
                                   ctypes.POINTER(c_double)]),

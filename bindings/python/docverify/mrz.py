@@ -99,6 +99,7 @@ class Check(_NoTruth):
     unit: Optional[str] = None
     # verify: where on the page it looked or found its evidence, [x, y, width, height] each
     regions: List[List[int]] = field(default_factory=list)
+    ignored: bool = False  # the verdict policy left it out of the verdict
 
 
 @dataclass(frozen=True, eq=True)
@@ -133,6 +134,8 @@ class MrzReport(_NoTruth):
                     del c[key]
             if not c["regions"]:
                 del c["regions"]
+            if not c["ignored"]:
+                del c["ignored"]
         return d
 
     def to_json(self) -> str:
@@ -182,7 +185,8 @@ def _date_number(today: DateLike) -> int:
 
 _PARAM_VERDICT_MIN_WARNINGS = 6
 # weight -> (DV_WEIGHT_*, required: -1 as reported, 0, 1)
-_CHECK_WEIGHTS = {"ignored": (1, -1), "advisory": (2, -1), "critical": (3, -1), "required": (0, 1), "optional": (0, 0)}
+_CHECK_WEIGHTS = {"as_reported": (0, -1), "ignored": (1, -1), "advisory": (2, -1), "critical": (3, -1),
+                  "required": (4, 1), "optional": (4, 0)}
 
 
 class Context(_native.Closable):
@@ -204,12 +208,17 @@ class Context(_native.Closable):
 
     def set_check_policy(self, check_id: str, weight: str) -> None:
         """How the checks matching ``check_id`` (an id, ``"family.*"`` or ``"*"``) weigh in
-        the verdict: ``ignored``, ``advisory``, ``critical``, ``required`` or ``optional``
-        (as the CLI's ``--check ID=WEIGHT``); later rules win."""
+        the verdict: ``ignored``, ``advisory``, ``critical``, ``as_reported``, ``required`` or
+        ``optional`` (as the CLI's ``--check ID=WEIGHT``); for each check the last matching
+        rule wins."""
         if weight not in _CHECK_WEIGHTS:
             raise ValueError(f"weight must be one of {sorted(_CHECK_WEIGHTS)}")
         w, required = _CHECK_WEIGHTS[weight]
         check(lib.dv_context_set_check_policy(self._handle, check_id.encode("utf-8"), w, required))
+
+    def clear_check_policies(self) -> None:
+        """Forgets every rule ``set_check_policy`` set."""
+        check(lib.dv_context_clear_check_policies(self._handle))
 
     def set_param(self, param: int, value: float) -> None:
         check(lib.dv_context_set_param(self._handle, param, float(value)))

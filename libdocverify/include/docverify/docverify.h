@@ -118,7 +118,8 @@ typedef int32_t dv_param;
 #define DV_PARAM_MRZ_MAX_SUBSTITUTIONS 4 /* per checked field, 0 to 4; default 2 */
 #define DV_PARAM_MRZ_AMBIGUITY_MARGIN 5  /* -ln p by which the best reading must win, 0 to 10; default 1 */
 /* Warnings (and non-critical errors) it takes to make the verdict DV_VERDICT_SUSPECT, 0 to
- * 100; 0: warnings alone never do; default 1. */
+ * 100; 0: they never do (without a critical error the verdict is then OK or NOT_DONE);
+ * default 1. */
 #define DV_PARAM_VERDICT_MIN_WARNINGS 6
 
 DV_API dv_status dv_context_set_param(dv_context* ctx, dv_param param, double value);
@@ -126,20 +127,25 @@ DV_API dv_status dv_context_get_param(const dv_context* ctx, dv_param param, dou
 /* Bounds and default of a parameter; any out pointer may be NULL. */
 DV_API dv_status dv_param_bounds(dv_param param, double* out_min, double* out_max, double* out_default);
 
-/* The verdict policy per check (docs/checks.md "Verdict"): how the checks matching
- * `check_id` weigh - an id ("security.tamper.copy_move"), a family ("security.tamper.*")
- * or "*" - and whether their NOT_DONE makes the verdict incomplete. Rules apply in the
- * order set, later ones winning; at most 64. Reports show the flags the verdict used.
- *   weight DV_WEIGHT_AS_REPORTED: counted with its critical flag as is (undoes an earlier
- *          DV_WEIGHT_IGNORED);
+/* The verdict policy per check (docs/reports.md): how the checks matching `check_id` weigh
+ * - an id ("security.tamper.copy_move"), a family ("security.tamper.*") or "*" - and
+ * whether their NOT_DONE makes the verdict incomplete. For each check the last matching
+ * rule that sets a weight decides its weight, the last that sets `required` its
+ * requirement; at most 64 rules. Reports show the flags the verdict used.
+ *   weight DV_WEIGHT_AS_REPORTED: the library's own weight (undoes earlier rules);
  *          DV_WEIGHT_IGNORED: reported, but it decides nothing;
- *          DV_WEIGHT_ADVISORY: never decisive (an error makes the verdict suspect at most);
- *          DV_WEIGHT_CRITICAL: an error makes the verdict DV_VERDICT_ERROR.
- *   required DV_REQUIRED_AS_REPORTED (-1), 0 (not required) or 1 (required). */
+ *          DV_WEIGHT_ADVISORY: never critical (an error counts as a warning);
+ *          DV_WEIGHT_CRITICAL: an error makes the verdict DV_VERDICT_ERROR;
+ *          DV_WEIGHT_UNCHANGED: this rule sets `required` only.
+ *   required DV_REQUIRED_AS_REPORTED (-1), 0 (not required) or 1 (required).
+ * Errors: DV_E_INVALID_ARG for a NULL context or id and an id that is not a lower-case
+ * dotted name of at most 64 characters, "family.*" or "*"; DV_E_OUT_OF_RANGE for an unknown
+ * weight or required value and a 65th rule. */
 #define DV_WEIGHT_AS_REPORTED 0
 #define DV_WEIGHT_IGNORED 1
 #define DV_WEIGHT_ADVISORY 2
 #define DV_WEIGHT_CRITICAL 3
+#define DV_WEIGHT_UNCHANGED 4
 #define DV_REQUIRED_AS_REPORTED (-1)
 DV_API dv_status dv_context_set_check_policy(dv_context* ctx, const char* check_id, int32_t weight, int32_t required);
 /* Forgets every rule dv_context_set_check_policy set (the library's defaults again). */

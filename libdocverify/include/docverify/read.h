@@ -88,7 +88,8 @@ typedef struct dv_verify_options {
 #define DV_VIZ_READ 1
 #define DV_VIZ_SKIP 2
 /* Keep a copy of the page (at most 2000 pixels on its longer side) and of its infrared
- * and ultraviolet images in the result, for dv_read_result_report_alloc's pictures. */
+ * and ultraviolet images in the result, for dv_read_result_report_alloc's pictures (wiped
+ * when the result is freed). Unknown flags: DV_E_OUT_OF_RANGE. */
 #define DV_VERIFY_KEEP_PAGE 1u
 #define DV_VERIFY_OPTIONS_INIT {DV_VERIFY_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, 0, 0}
 
@@ -102,8 +103,9 @@ DV_API dv_status dv_verify_file(dv_read_result** out, dv_context* ctx, const cha
  * page was kept: DV_VERIFY_KEEP_PAGE), every check with its measurement, threshold and
  * message, and what could not be checked; DV_REPORT_PNG: the page with each flagged
  * check's regions numbered and boxed, as PNG bytes (DV_E_UNUSABLE_INPUT when the page was
- * not kept). Release *out with dv_free; *out_size is the byte count (the HTML is also
- * NUL-terminated). Where each check looked: dv_mrz_result_check_region. */
+ * not kept). Release *out with dv_free; *out_size (required) is the byte count (the HTML
+ * is also NUL-terminated). DV_E_INVALID_ARG for a NULL argument, DV_E_OUT_OF_RANGE for an
+ * unknown kind. Where each check looked: dv_mrz_result_check_region. */
 typedef int32_t dv_report_kind;
 #define DV_REPORT_HTML 1
 #define DV_REPORT_PNG 2

@@ -184,7 +184,7 @@ DV_API dv_status dv_context_set_check_policy(dv_context* ctx, const char* check_
     const std::string_view id(check_id, strnlen(check_id, 65));
     if (!docverify::valid_check_pattern(id))
       return fail(DV_E_INVALID_ARG, "check id '" + std::string(id) + "' is not an id, 'family.*' or '*' (lower case, at most 64 characters)");
-    if (weight < DV_WEIGHT_AS_REPORTED || weight > DV_WEIGHT_CRITICAL) return fail(DV_E_OUT_OF_RANGE, "unknown weight " + std::to_string(weight));
+    if (weight < DV_WEIGHT_AS_REPORTED || weight > DV_WEIGHT_UNCHANGED) return fail(DV_E_OUT_OF_RANGE, "unknown weight " + std::to_string(weight));
     if (required < -1 || required > 1) return fail(DV_E_OUT_OF_RANGE, "required must be -1, 0 or 1");
     if (ctx->policy.rules.size() >= docverify::VerdictPolicy::kMaxRules) return fail(DV_E_OUT_OF_RANGE, "at most 64 check policies");
     ctx->policy.rules.push_back({std::string(id), static_cast<docverify::CheckWeight>(weight), required});

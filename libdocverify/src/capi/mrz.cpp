@@ -202,6 +202,7 @@ DV_API size_t dv_mrz_result_check_region_count(const dv_mrz_result* r, size_t i)
 }
 DV_API dv_status dv_mrz_result_check_region(const dv_mrz_result* r, size_t i, size_t region, int32_t out_xywh[4]) {
   return guard([&]() -> dv_status {
+    if (out_xywh) out_xywh[0] = out_xywh[1] = out_xywh[2] = out_xywh[3] = 0;
     if (!r || !out_xywh) return fail(DV_E_INVALID_ARG, "dv_mrz_result_check_region: result or out_xywh is NULL");
     if (i >= r->result.checks.size()) return fail(DV_E_OUT_OF_RANGE, "no check " + std::to_string(i));
     const auto& regions = r->result.checks[i].regions;

@@ -135,6 +135,11 @@ dv_status companion_of(const dv_image_view* view, const char* path, const char* 
   return DV_OK;
 }
 
+void wipe(cv::Mat& m) noexcept {
+  if (!m.empty() && m.isContinuous()) docverify::capi::secure_zero(m.data, m.total() * m.elemSize());
+  m.release();
+}
+
 template <class Read>
 dv_status verify_with(dv_read_result** out, dv_context* ctx, const dv_verify_options* options, const char* what, Read&& read) {
   if (options && (options->version < 1 || options->version > DV_VERIFY_OPTIONS_VERSION)) {
@@ -177,14 +182,16 @@ dv_status verify_with(dv_read_result** out, dv_context* ctx, const dv_verify_opt
                                                return s;
                                              },
                                              vo);
-  if (status == DV_OK && out && *out) (*out)->evidence = std::move(evidence);
+  if (status == DV_OK && out && *out) {
+    (*out)->evidence = std::move(evidence);
+  } else {
+    wipe(evidence.page);  // a failed call leaves no copy of the page behind
+    wipe(evidence.infrared);
+    wipe(evidence.ultraviolet);
+  }
   return status;
 }
 
-void wipe(cv::Mat& m) noexcept {
-  if (!m.empty() && m.isContinuous()) docverify::capi::secure_zero(m.data, m.total() * m.elemSize());
-  m.release();
-}
 
 const reader::MrzReadout* best_of(const dv_read_result* r) { return r && r->result.found ? &r->result.best : nullptr; }
 
@@ -293,7 +300,7 @@ DV_API dv_status dv_read_result_report_alloc(const dv_read_result* r, dv_report_
   return guard([&]() -> dv_status {
     if (out) *out = nullptr;
     if (out_size) *out_size = 0;
-    if (!r || !out) return fail(DV_E_INVALID_ARG, "dv_read_result_report_alloc: result or out is NULL");
+    if (!r || !out || !out_size) return fail(DV_E_INVALID_ARG, "dv_read_result_report_alloc: result, out or out_size is NULL");
     std::string bytes;
     if (kind == DV_REPORT_HTML) {
       bytes = docverify::report::html_report(r->evidence, r->result, {r->today, r->profile}, r->source);
@@ -308,7 +315,8 @@ DV_API dv_status dv_read_result_report_alloc(const dv_read_result* r, dv_report_
     char* text = nullptr;
     if (const dv_status s = docverify::capi::copy_out(bytes, &text); s != DV_OK) return s;
     *out = reinterpret_cast<unsigned char*>(text);
-    if (out_size) *out_size = bytes.size();
+    *out_size = bytes.size();
+    docverify::capi::zeroise(bytes);
     return DV_OK;
   });
 }

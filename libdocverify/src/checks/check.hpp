@@ -131,6 +131,7 @@ struct CheckRecord {
   CheckStatus status = CheckStatus::not_done;
   bool critical = false;  // an ERROR here is decisive for the verdict
   bool required = true;   // a NOT_DONE here makes the verdict incomplete
+  bool ignored = false;   // the integrator's verdict policy leaves it out of the verdict
   Diagnose diagnose = Diagnose::none;
   CheckMessage message;
   // What was measured and the limit it was held to (NaN when the check measures nothing),

@@ -27,10 +27,20 @@ constexpr double kWorkPxPerMm = 10.0;  // about 250 dpi: fine lines stay visible
 // about as much as the arithmetic).
 enum Slot : std::size_t { kUpright, kInside, kPaper, kInk, kHalo, kBlur, kResidual, kTexture, kLines, kLabels, kBackgroundSum, kTextureSum, kClear, kBandBackgroundSum, kBandTextureSum, kSlots };
 
-cv::Mat& scratch(Slot slot) {
+std::array<cv::Mat, kSlots>& scratch_pool() {
   thread_local std::array<cv::Mat, kSlots> pool;
-  return pool[slot];
+  return pool;
 }
+cv::Mat& scratch(Slot slot) { return scratch_pool()[slot]; }
+
+// The scratch images hold the page and its text: zeroed when a measure returns, so no copy
+// of a traveller's document outlives the call (the memory itself is kept for the next).
+struct ScratchWipe {
+  ~ScratchWipe() {
+    for (cv::Mat& m : scratch_pool())
+      if (!m.empty()) m.setTo(0);
+  }
+};
 
 int odd(double px) { return std::max(3, static_cast<int>(std::lround(px)) | 1); }
 
@@ -284,6 +294,7 @@ InpaintEvidence measure(const cv::Mat& image, const std::vector<cv::Point2f>& do
 
 InpaintEvidence measure_inpainting(const cv::Mat& image, const std::vector<cv::Point2f>& document_quad,
                                    const std::vector<cv::Point2f>& mrz_quad) {
+  const ScratchWipe wipe_on_return;
   // Degenerate quads can still make OpenCV refuse a transform; a check never throws.
   try {
     return measure(image, document_quad, mrz_quad);

@@ -25,12 +25,24 @@ constexpr int kElaQuality = 90;
 // arithmetic (a 300 dpi TD3 page keeps about 25 MB per thread).
 enum Slot : std::size_t { kMed, kResidual, kPaper, kInk, kCore, kFaint, kInk255, kFaint15, kNear, kHalo, kHalf, kLabels, kNearCore, kInkSum, kTexSum, kInside, kSlots };
 
-cv::Mat scratch(Slot slot, cv::Size size, int type) {
+std::array<cv::Mat, kSlots>& scratch_pool() {
   thread_local std::array<cv::Mat, kSlots> pool;
-  cv::Mat& m = pool[slot];
+  return pool;
+}
+cv::Mat scratch(Slot slot, cv::Size size, int type) {
+  cv::Mat& m = scratch_pool()[slot];
   m.create(size, type);
   return m;
 }
+
+// The scratch images hold the page and its text: zeroed when a measure returns, so no copy
+// of a traveller's document outlives the call (the memory itself is kept for the next).
+struct ScratchWipe {
+  ~ScratchWipe() {
+    for (cv::Mat& m : scratch_pool())
+      if (!m.empty()) m.setTo(0);
+  }
+};
 
 // The page at the working scale.
 struct Page {
@@ -630,6 +642,7 @@ void find_copy_move(const Page& p, Print& print, TamperEvidence& e) {
 
 TamperEvidence measure_tamper(const cv::Mat& frame, const std::vector<cv::Point2f>& document_quad,
                               const std::vector<cv::Point2f>& mrz_quad, double mrz_pitch_px) {
+  const ScratchWipe wipe_on_return;
   TamperEvidence e;
   const double nan = std::numeric_limits<double>::quiet_NaN();
   e.noise_score = e.copy_move_score = e.ela_score = e.noise_level_score = e.grid_score = nan;

@@ -59,20 +59,34 @@ bool CheckRule::matches(std::string_view id) const noexcept {
 
 void VerdictPolicy::apply(std::vector<CheckRecord>& checks) const {
   if (rules.empty()) return;
-  for (CheckRecord& c : checks)
+  for (CheckRecord& c : checks) {
+    const CheckRule* weight = nullptr;
+    const CheckRule* required = nullptr;
     for (const CheckRule& r : rules) {
       if (!r.matches(c.id)) continue;
-      if (r.weight == CheckWeight::advisory) c.critical = false;
-      if (r.weight == CheckWeight::critical) c.critical = true;
-      if (r.required >= 0) c.required = r.required != 0;
+      if (r.weight != CheckWeight::unchanged) weight = &r;
+      if (r.required >= 0) required = &r;
     }
+    if (weight) {
+      c.ignored = weight->weight == CheckWeight::ignored;
+      if (weight->weight == CheckWeight::advisory) c.critical = false;
+      if (weight->weight == CheckWeight::critical) c.critical = true;
+    }
+    if (required) c.required = required->required != 0;
+  }
 }
 
-bool VerdictPolicy::ignores(std::string_view id) const noexcept {
-  bool ignored = false;
-  for (const CheckRule& r : rules)
-    if (r.matches(id)) ignored = r.weight == CheckWeight::ignored;
-  return ignored;
+bool parse_check_weight(std::string_view name, CheckRule& rule) noexcept {
+  rule.weight = CheckWeight::unchanged;
+  rule.required = -1;
+  if (name == "ignored") rule.weight = CheckWeight::ignored;
+  else if (name == "advisory") rule.weight = CheckWeight::advisory;
+  else if (name == "critical") rule.weight = CheckWeight::critical;
+  else if (name == "as_reported") rule.weight = CheckWeight::as_reported;
+  else if (name == "required") rule.required = 1;
+  else if (name == "optional") rule.required = 0;
+  else return false;
+  return true;
 }
 
 Verdict decide_verdict(const std::vector<CheckRecord>& checks, bool specimen, const VerdictPolicy& policy) {
@@ -80,7 +94,7 @@ Verdict decide_verdict(const std::vector<CheckRecord>& checks, bool specimen, co
   v.specimen = specimen;
   bool critical_error = false;
   int warnings = 0;
-  auto counts = [&policy](const CheckRecord& c) { return policy.rules.empty() || !policy.ignores(c.id); };
+  auto counts = [](const CheckRecord& c) { return !c.ignored; };
   auto is_warning = [](const CheckRecord& c) {
     return c.status == CheckStatus::warning || (c.status == CheckStatus::error && !c.critical);
   };

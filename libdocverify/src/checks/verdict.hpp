@@ -29,9 +29,10 @@ struct Verdict {
 
 // How a check weighs in the verdict when an integrator overrides the library's defaults
 // (C API: dv_context_set_check_policy): ignored checks are reported but decide nothing;
-// advisory ones never decide alone (an ERROR counts as a warning); critical ones decide;
-// as_reported counts the check (undoing an earlier `ignored`) with its critical flag as is.
-enum class CheckWeight : std::uint8_t { as_reported = 0, ignored = 1, advisory = 2, critical = 3 };
+// advisory ones are never critical (an ERROR counts as a warning); critical ones decide;
+// as_reported restores the library's own weight; unchanged keeps what earlier rules said
+// (a rule that only sets `required`).
+enum class CheckWeight : std::uint8_t { as_reported = 0, ignored = 1, advisory = 2, critical = 3, unchanged = 4 };
 
 struct CheckRule {
   std::string pattern;  // a check id, "prefix.*" for a family, or "*" for every check
@@ -46,19 +47,23 @@ bool valid_check_pattern(std::string_view pattern) noexcept;
 
 struct VerdictPolicy {
   // Warnings (and non-critical errors) it takes to make the verdict SUSPECT; 0: they never
-  // do (they stay in the reasons of a SUSPECT or ERROR verdict decided otherwise).
+  // do (a verdict without a critical error is then OK, or NOT_DONE, whatever they say).
   int warnings_for_suspect = 1;
-  std::vector<CheckRule> rules;  // later rules win over earlier ones
+  std::vector<CheckRule> rules;  // for each check, the last matching rule wins
   static constexpr std::size_t kMaxRules = 64;
-  // Sets each record's critical and required flags as the rules say, so reports show the
-  // flags the verdict used.
+  // Sets each record's critical, required and ignored flags as its last matching rules say
+  // (one winning rule per flag: applying twice changes nothing), so reports show the flags
+  // the verdict used.
   void apply(std::vector<CheckRecord>& checks) const;
-  bool ignores(std::string_view id) const noexcept;
 };
+
+// The weight and requirement names the faces accept ("ignored", "advisory", "critical",
+// "as_reported", "required", "optional"): false for another name.
+bool parse_check_weight(std::string_view name, CheckRule& rule) noexcept;
 
 // 1. ERROR if a critical check is ERROR; 2. else SUSPECT if `warnings_for_suspect` checks
 // (at least one) are WARNING or non-critical ERROR; 3. else NOT_DONE if a required check is
-// NOT_DONE; 4. else OK. Never counts NOT_DONE as a pass. Checks the policy ignores decide
+// NOT_DONE; 4. else OK. Never counts NOT_DONE as a pass. Ignored records decide
 // nothing. The caller applies the policy's flags first (VerdictPolicy::apply).
 Verdict decide_verdict(const std::vector<CheckRecord>& checks, bool specimen, const VerdictPolicy& policy = {});
 

@@ -31,6 +31,8 @@ constexpr float kTesseractAlternativeConfidence = 0.30F;
 constexpr int kTopK = 4;
 // Mean first-choice confidence below which a reading is not taken for an MRZ at all.
 constexpr double kMinMeanConfidence = 0.75;
+// Mean cell confidence of an MRZ read sharply enough that its text needs fewer digits to
+// be believed (the general gate above is 0.75).
 constexpr double kStrongMeanConfidence = 0.90;
 // Probability the classifier must give the format's first letters before the grammar may
 // choose among them.
@@ -433,8 +435,8 @@ ImageReadResult MrzImageReader::read(const cv::Mat& image) {
     // MRZ's: read sharply, every syntax check passed, a nationality that exists.
     bool syntax_clean = true;
     for (const auto& c : r.checks)
-      if (c.id.substr(0, 11) == "mrz.syntax." && c.status == CheckStatus::error) syntax_clean = false;
-    const bool structure_proves_it = verified >= 1 && syntax_clean && mean_confidence >= kStrongMeanConfidence &&
+      if (c.id.rfind("mrz.syntax.", 0) == 0 && c.status == CheckStatus::error) syntax_clean = false;
+    const bool structure_proves_it = printed <= 3 && verified >= 1 && syntax_clean && mean_confidence >= kStrongMeanConfidence &&
                                      (r.format == mrz::Format::fra_id || mrz::find_country_code(r.fields.nationality) != nullptr);
     const bool looks_real = (cells == 0 || mean_confidence >= kMinMeanConfidence) && plausible_header &&
                             (r.valid || (2 * verified >= printed && verified >= 2) || structure_proves_it);

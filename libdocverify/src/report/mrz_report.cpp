@@ -133,6 +133,7 @@ void write_mrz_members(JsonWriter& w, const MrzResult& r) {
       if (!std::isnan(c.threshold)) w.field("threshold", c.threshold);
       if (!c.unit.empty()) w.field("unit", c.unit);
     }
+    if (c.ignored) w.field("ignored", true);
     if (!c.regions.empty()) {
       w.key("regions").begin_array();
       for (const CheckRegion& g : c.regions) w.begin_array().value(g.x).value(g.y).value(g.width).value(g.height).end_array();

@@ -13,7 +13,13 @@ namespace {
 const cv::Scalar kRed(40, 40, 220), kOrange(0, 140, 255), kBlue(200, 120, 0), kCyan(200, 200, 0), kGreen(60, 160, 60),
     kGrey(140, 140, 140);
 
-bool flagged(const CheckRecord& c) { return c.status == CheckStatus::warning || c.status == CheckStatus::error; }
+bool flagged(const CheckRecord& c) { return !c.ignored && (c.status == CheckStatus::warning || c.status == CheckStatus::error); }
+
+// Explainers (error levels, inpainting traces) never fail but name areas for a person.
+bool explains(const CheckRecord& c) {
+  return c.status == CheckStatus::ok && !c.regions.empty() && (c.id == "security.tamper.ela" || c.id == "security.tamper.inpaint");
+}
+const cv::Scalar kMagenta(200, 60, 200);
 
 cv::Scalar colour_of(CheckStatus s) {
   switch (s) {
@@ -153,14 +159,16 @@ cv::Mat evidence_copy(const cv::Mat& image, double* scale) {
   double s = 1;
   cv::Mat bgr;
   if (image.empty()) return bgr;
-  if (image.channels() == 1) cv::cvtColor(image, bgr, cv::COLOR_GRAY2BGR);
-  else if (image.channels() == 4) cv::cvtColor(image, bgr, cv::COLOR_BGRA2BGR);
-  else bgr = image.clone();
-  const int side = std::max(bgr.cols, bgr.rows);
+  // Reduced first, so no full-size copy of the page is left behind in freed memory.
+  cv::Mat reduced = image;
+  const int side = std::max(image.cols, image.rows);
   if (side > kEvidenceMaxSide) {
     s = static_cast<double>(kEvidenceMaxSide) / side;
-    cv::resize(bgr, bgr, cv::Size(), s, s, cv::INTER_AREA);
+    cv::resize(image, reduced, cv::Size(), s, s, cv::INTER_AREA);
   }
+  if (reduced.channels() == 1) cv::cvtColor(reduced, bgr, cv::COLOR_GRAY2BGR);
+  else if (reduced.channels() == 4) cv::cvtColor(reduced, bgr, cv::COLOR_BGRA2BGR);
+  else bgr = reduced.data == image.data ? image.clone() : reduced;
   if (scale) *scale = s;
   return bgr;
 }
@@ -179,13 +187,18 @@ cv::Mat annotated_page(const PageEvidence& e, const reader::ImageReadResult& r) 
   if (r.found) {
     outline(page, r.best.document_quad, s, kBlue, std::max(1, thick / 2));
     outline(page, r.best.mrz_quad, s, kCyan, std::max(1, thick / 2));
+    auto box_of = [s](const CheckRegion& g) {
+      return cv::Rect(static_cast<int>(std::lround(g.x * s)), static_cast<int>(std::lround(g.y * s)),
+                      std::max(1, static_cast<int>(std::lround(g.width * s))), std::max(1, static_cast<int>(std::lround(g.height * s))));
+    };
     int n = 0;
     for (const CheckRecord& c : r.best.mrz.checks) {
+      if (explains(c))
+        for (const CheckRegion& g : c.regions) cv::rectangle(page, box_of(g), kMagenta, std::max(1, thick / 2), cv::LINE_AA);
       if (!flagged(c)) continue;
       ++n;
       for (const CheckRegion& g : c.regions) {
-        const cv::Rect box(static_cast<int>(std::lround(g.x * s)), static_cast<int>(std::lround(g.y * s)),
-                           std::max(1, static_cast<int>(std::lround(g.width * s))), std::max(1, static_cast<int>(std::lround(g.height * s))));
+        const cv::Rect box = box_of(g);
         cv::rectangle(page, box, colour_of(c.status), thick, cv::LINE_AA);
         label(page, std::to_string(n), box.tl(), colour_of(c.status), font);
       }
@@ -242,7 +255,8 @@ std::string html_report(const PageEvidence& e, const reader::ImageReadResult& r,
   const cv::Mat annotated = annotated_page(e, r);
   if (!annotated.empty())
     h += "<h2>The page</h2><p>Numbered boxes: the checks below that flagged (red error, orange warning); blue: the "
-         "document as located, cyan: the MRZ; colour wash: heat maps of flagged checks.</p><img alt=\"annotated page\" src=\"" +
+         "document as located, cyan: the MRZ; magenta: areas an explainer points at (it decides nothing); colour wash: heat maps "
+         "of flagged checks.</p><img alt=\"annotated page\" src=\"" +
          jpeg_uri(annotated) + "\">\n";
   if (r.found) {
     const mrz::MrzResult& m = r.best.mrz;
@@ -256,7 +270,7 @@ std::string html_report(const PageEvidence& e, const reader::ImageReadResult& r,
     for (const CheckRecord& c : m.checks) {
       const std::string num = flagged(c) ? std::to_string(++n) : "";
       h += "<tr><td class=\"num\">" + num + "</td><td><code>" + escape(c.id) + "</code><br><small>" + escape(to_string(c.group)) +
-           (c.critical ? ", critical" : "") + (c.required ? ", required" : "") + "</small></td><td><span class=\"pill\" style=\"background:" +
+           (c.ignored ? ", ignored by the verdict policy" : std::string(c.critical ? ", critical" : "") + (c.required ? ", required" : "")) + "</small></td><td><span class=\"pill\" style=\"background:" +
            hex(colour_of(c.status)) + "\">" + escape(to_string(c.status)) + "</span>";
       if (c.diagnose != Diagnose::none) h += "<br><small>" + escape(to_string(c.diagnose)) + "</small>";
       h += "</td><td>" + number(c.measured) + " <small>" + escape(c.unit) + "</small></td><td>" + number(c.threshold) + "</td><td>" +

@@ -40,8 +40,9 @@ inline constexpr int kEvidenceMaxSide = 2000;
 cv::Mat evidence_copy(const cv::Mat& image, double* scale = nullptr);
 
 // The page with the document and MRZ outlines, the heat maps of checks that flagged, and
-// a numbered box per region of each check in WARNING (orange) or ERROR (red); a banner
-// with the verdict. Numbers follow the checks' order among those flagged, as in the HTML.
+// a numbered box per region of each check in WARNING (orange) or ERROR (red) that the
+// verdict policy does not ignore, thin magenta boxes for the areas explainers name (error
+// levels, inpainting traces); a banner with the verdict. Numbers follow the checks' order among those flagged, as in the HTML.
 // Empty when the evidence has no page.
 cv::Mat annotated_page(const PageEvidence& evidence, const reader::ImageReadResult& result);
 std::vector<unsigned char> annotated_png(const PageEvidence& evidence, const reader::ImageReadResult& result);
