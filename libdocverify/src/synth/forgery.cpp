@@ -126,6 +126,14 @@ ForgeryPlan plan_forgery(Forgery f, Identity& id, Random& rng, const Date& today
       // Issued ten years before an expiry 1 to 900 days ago.
       const Date expiry = civil_from_days(days_from_civil(today) - rng.integer(1, 900));
       fields.expiry_date = fields.format == mrz::Format::fra_id ? "" : format_iso_date(expiry);
+      // The old French card prints its issue month (the number's YYMM) instead: ten years
+      // before an expiry that has passed (before 2004, when adults' cards got 15 years).
+      if (fields.format == mrz::Format::fra_id && fields.document_number.size() >= 4) {
+        const int year = std::min(expiry.year - 10, 2003);
+        char yymm[8];
+        std::snprintf(yymm, sizeof yymm, "%02d%02d", ((year % 100) + 100) % 100, expiry.month);
+        fields.document_number.replace(0, 4, yymm);
+      }
       plan.description = "genuine document past its expiry date";
       break;
     }

@@ -1,5 +1,7 @@
 #include "synth/identity.hpp"
 
+#include <algorithm>
+
 #include <cstdio>
 #include <iterator>
 
@@ -176,8 +178,9 @@ Identity random_identity(mrz::Format format, Random& rng, const Date& today) {
   // Issued up to ten years ago, valid ten years (five for minors).
   const int validity = whole_years_between(birth, today) < 18 ? 5 : 10;
   Date issue = civil_from_days(days_from_civil(today) - rng.integer(0, validity * 365 - 30));
-  // The old French card was issued from 1988 until 2021.
-  if (format == mrz::Format::fra_id) issue = random_date(rng, 1995, 2020);
+  // The old French card was issued from 1988 until 2021 and is valid 10 years (15 for
+  // adults' cards of 2004-2013): a genuine one in date was issued in the last nine years.
+  if (format == mrz::Format::fra_id) issue = random_date(rng, std::max(1995, today.year - 9), std::clamp(today.year, 1995, 2020));
   f.expiry_date = format == mrz::Format::fra_id ? "" : iso(add_years(issue, validity));
   static constexpr std::string_view kAlnum = "CFGHJKLMNPRTVWXYZ0123456789";
   if (format == mrz::Format::fra_id) {
