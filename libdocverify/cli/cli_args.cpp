@@ -35,21 +35,9 @@ std::vector<std::string> Args::options(std::string_view name) {
 }
 
 std::optional<std::string> Args::option(std::string_view name) {
-  std::optional<std::string> value;
-  for (std::size_t i = 0; i < items_.size(); ++i) {
-    if (used_[i]) continue;
-    const std::string& it = items_[i];
-    if (it == name) {
-      if (i + 1 >= items_.size()) throw std::invalid_argument(std::string(name) + " needs a value");
-      used_[i] = used_[i + 1] = true;
-      value = items_[i + 1];
-      ++i;
-    } else if (it.size() > name.size() && it.compare(0, name.size(), name) == 0 && it[name.size()] == '=') {
-      used_[i] = true;
-      value = it.substr(name.size() + 1);
-    }
-  }
-  return value;
+  std::vector<std::string> values = options(name);
+  if (values.empty()) return std::nullopt;
+  return std::move(values.back());  // the last one given wins
 }
 
 std::vector<std::string> Args::positionals() const {

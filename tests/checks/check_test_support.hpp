@@ -13,6 +13,17 @@ inline synth::PageRenderer& renderer() {
   return r;
 }
 
+// Document `index` of a generated corpus.
+inline synth::Specimen specimen_of(mrz::Format f, synth::Forgery forgery, int index, std::uint64_t seed,
+                                   synth::Capture capture = synth::Capture::scan) {
+  synth::SpecimenOptions o;
+  o.format = f;
+  o.forgery = forgery;
+  o.capture = capture;
+  o.seed = seed;
+  return synth::make_specimen(o, index, renderer());
+}
+
 inline const CheckRecord* find(const VerifyResult& r, std::string_view id) {
   for (const auto& c : r.read.best.mrz.checks)
     if (c.id == id) return &c;

@@ -15,13 +15,7 @@
 namespace docverify::verify {
 namespace {
 
-synth::Specimen scan(mrz::Format f, synth::Forgery forgery, int index) {
-  synth::SpecimenOptions o;
-  o.format = f;
-  o.forgery = forgery;
-  o.seed = 4242;
-  return synth::make_specimen(o, index, renderer());
-}
+synth::Specimen scan(mrz::Format f, synth::Forgery forgery, int index) { return specimen_of(f, forgery, index, 4242); }
 
 DocumentVerifier trainer(bool keep_page) {
   reader::ReadOptions o;
