@@ -172,7 +172,8 @@ TEST(VerdictPolicy, PatternsAreIdsFamiliesOrEverything) {
   EXPECT_TRUE(valid_check_pattern("security.tamper.copy_move"));
   EXPECT_TRUE(valid_check_pattern("security.*"));
   EXPECT_TRUE(valid_check_pattern("*"));
-  for (const char* bad : {"", "Security.*", "sec*", "a.*.b", "a b", "**", std::string(65, 'a').c_str()}) EXPECT_FALSE(valid_check_pattern(bad)) << bad;
+  const std::vector<std::string> bad = {"", "Security.*", "sec*", "a.*.b", "a b", "**", std::string(65, 'a')};
+  for (const std::string& b : bad) EXPECT_FALSE(valid_check_pattern(b)) << b;
   const CheckRule family = rule("security.tamper.*", "ignored");
   EXPECT_TRUE(family.matches("security.tamper.ela"));
   EXPECT_FALSE(family.matches("security.tamperx"));
