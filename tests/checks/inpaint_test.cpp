@@ -40,7 +40,7 @@ checks::InpaintEvidence measured(const cv::Mat& image) {
     return o;
   }());
   const reader::ImageReadResult r = reader.read(image);
-  return checks::measure_inpainting(image, r.best.document_quad, r.best.mrz_quad);
+  return checks::measure_inpainting(image, r.best.document_quad, r.best.mrz_quad, r.best.mrz.lines.length());
 }
 
 enum class Erase { telea, navier_stokes, flat, clone };
@@ -190,10 +190,10 @@ TEST(Inpaint, UnknownRegionAndCoarseImagesAreNotDone) {
   const std::vector<cv::Point2f> doc = {cv::Point2f(0, 0), cv::Point2f(page.cols, 0), cv::Point2f(page.cols, page.rows),
                                         cv::Point2f(0, page.rows)};
   // No document region.
-  CheckRecord r = checks::inpaint_check(checks::measure_inpainting(page, {}, mrz));
+  CheckRecord r = checks::inpaint_check(checks::measure_inpainting(page, {}, mrz, 44));
   EXPECT_EQ(r.status, CheckStatus::not_done);
   EXPECT_EQ(r.diagnose, Diagnose::uncertain);
-  r = checks::inpaint_check(checks::measure_inpainting(page, doc, {}));
+  r = checks::inpaint_check(checks::measure_inpainting(page, doc, {}, 44));
   EXPECT_EQ(r.status, CheckStatus::not_done);
   // Under 150 dpi.
   cv::Mat coarse;
@@ -203,11 +203,11 @@ TEST(Inpaint, UnknownRegionAndCoarseImagesAreNotDone) {
     for (auto& p : q) p *= static_cast<float>(k);
     return q;
   };
-  r = checks::inpaint_check(checks::measure_inpainting(coarse, scaled(doc), scaled(mrz)));
+  r = checks::inpaint_check(checks::measure_inpainting(coarse, scaled(doc), scaled(mrz), 44));
   EXPECT_EQ(r.status, CheckStatus::not_done);
   EXPECT_EQ(r.diagnose, Diagnose::resolution_too_low);
   // The same page at its own scale is judged.
-  EXPECT_TRUE(checks::measure_inpainting(page, doc, mrz).measured);
+  EXPECT_TRUE(checks::measure_inpainting(page, doc, mrz, 44).measured);
 }
 
 TEST(Inpaint, GarbageDoesNotCrash) {
@@ -225,7 +225,7 @@ TEST(Inpaint, GarbageDoesNotCrash) {
   for (const cv::Mat& image : inputs)
     for (const auto& d : quads)
       for (const auto& m : quads) {
-        const checks::InpaintEvidence e = checks::measure_inpainting(image, d, m);
+        const checks::InpaintEvidence e = checks::measure_inpainting(image, d, m, 44);
         const CheckRecord r = checks::inpaint_check(e);
         EXPECT_NE(r.status, CheckStatus::error);
         EXPECT_FALSE(r.critical);

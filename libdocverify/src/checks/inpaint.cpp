@@ -46,10 +46,6 @@ int odd(double px) { return std::max(3, static_cast<int>(std::lround(px)) | 1); 
 
 double distance(const cv::Point2f& a, const cv::Point2f& b) { return std::hypot(a.x - b.x, a.y - b.y); }
 
-// Characters per MRZ line from the quad's shape: TD1 (3 x 30) is about 7 times as wide as
-// tall, TD2 (2 x 36) about 10, TD3 (2 x 44) about 12.
-int mrz_line_length(double aspect) { return aspect < 8.4 ? 30 : aspect < 11.1 ? 36 : 44; }
-
 double quantile(std::vector<float>& v, double q) {
   if (v.empty()) return 0;
   const auto at = v.begin() + static_cast<std::ptrdiff_t>(q * static_cast<double>(v.size() - 1));
@@ -57,7 +53,8 @@ double quantile(std::vector<float>& v, double q) {
   return *at;
 }
 
-InpaintEvidence measure(const cv::Mat& image, const std::vector<cv::Point2f>& document_quad, const std::vector<cv::Point2f>& mrz_quad) {
+InpaintEvidence measure(const cv::Mat& image, const std::vector<cv::Point2f>& document_quad, const std::vector<cv::Point2f>& mrz_quad,
+                        int line_length) {
   InpaintEvidence e;
   e.threshold = kInpaintThreshold;
   if (image.empty() || image.depth() != CV_8U || (image.channels() != 1 && image.channels() != 3 && image.channels() != 4)) {
@@ -67,7 +64,7 @@ InpaintEvidence measure(const cv::Mat& image, const std::vector<cv::Point2f>& do
   const auto finite = [](const std::vector<cv::Point2f>& q) {
     return q.size() == 4 && std::all_of(q.begin(), q.end(), [](const cv::Point2f& p) { return std::isfinite(p.x) && std::isfinite(p.y); });
   };
-  if (!finite(document_quad) || !finite(mrz_quad)) {
+  if (!finite(document_quad) || !finite(mrz_quad) || line_length < 1) {
     e.unsupported = Diagnose::uncertain;
     return e;
   }
@@ -80,7 +77,7 @@ InpaintEvidence measure(const cv::Mat& image, const std::vector<cv::Point2f>& do
     e.unsupported = Diagnose::uncertain;
     return e;
   }
-  const double ppm = mrz_w / (mrz_line_length(mrz_w / mrz_h) * kPitchMm);
+  const double ppm = mrz_w / (line_length * kPitchMm);
   e.px_per_mm = ppm;
   const double width_mm = doc_w / ppm, height_mm = doc_h / ppm;
   // Not a document page: the quad does not fit the MRZ it came with.
@@ -293,11 +290,11 @@ InpaintEvidence measure(const cv::Mat& image, const std::vector<cv::Point2f>& do
 }  // namespace
 
 InpaintEvidence measure_inpainting(const cv::Mat& image, const std::vector<cv::Point2f>& document_quad,
-                                   const std::vector<cv::Point2f>& mrz_quad) {
+                                   const std::vector<cv::Point2f>& mrz_quad, int line_length) {
   const ScratchWipe wipe_on_return;
   // Degenerate quads can still make OpenCV refuse a transform; a check never throws.
   try {
-    return measure(image, document_quad, mrz_quad);
+    return measure(image, document_quad, mrz_quad, line_length);
   } catch (const cv::Exception&) {
     InpaintEvidence e;
     e.unsupported = Diagnose::internal_error;

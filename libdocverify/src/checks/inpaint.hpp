@@ -39,9 +39,10 @@ struct InpaintEvidence {
 
 // `image`: the frame (CV_8UC1, BGR or BGRA); `document_quad`: the document's corners in the
 // frame, TL TR BR BL in document orientation (empty: unknown, not measured); `mrz_quad`: the
-// MRZ's, TL TR BR BL (gives the scale and where the visual zone ends).
+// MRZ's, TL TR BR BL (where the visual zone ends, and with `line_length`, the characters
+// per MRZ line as read, the scale: the quad is that many 2.54 mm pitches wide).
 InpaintEvidence measure_inpainting(const cv::Mat& image, const std::vector<cv::Point2f>& document_quad,
-                                   const std::vector<cv::Point2f>& mrz_quad);
+                                   const std::vector<cv::Point2f>& mrz_quad, int line_length);
 
 // security.tamper.inpaint: OK (an area over the threshold is named in the message and the regions, as an explainer) or NOT_DONE.
 CheckRecord inpaint_check(const InpaintEvidence& e);

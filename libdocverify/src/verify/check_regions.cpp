@@ -23,10 +23,16 @@ cv::Point2f bilinear(const std::vector<cv::Point2f>& q, double u, double v) {
   return top + (bottom - top) * static_cast<float>(v);
 }
 
-CheckRegion box_of(const std::vector<cv::Point2f>& points) {
+CheckRegion box_of(std::vector<cv::Point2f> points) {
   if (points.empty()) return {};
-  const cv::Rect r = cv::boundingRect(points);
-  return region_of(r);
+  // Quads projected from the MRZ may lie far outside the frame: bounded first, so the box's
+  // int arithmetic (x + width, the clip) cannot overflow.
+  constexpr float kFar = 1e6F;
+  for (cv::Point2f& p : points) {
+    if (!std::isfinite(p.x) || !std::isfinite(p.y)) return {};
+    p.x = std::clamp(p.x, -kFar, kFar), p.y = std::clamp(p.y, -kFar, kFar);
+  }
+  return region_of(cv::boundingRect(points));
 }
 
 CheckRegion clipped(CheckRegion r, cv::Size frame) {

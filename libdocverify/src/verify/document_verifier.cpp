@@ -99,7 +99,7 @@ VerifyResult DocumentVerifier::verify(const cv::Mat& image, const CompanionImage
   out.tamper = checks::measure_tamper(gray, best.document_quad, best.mrz_quad, pitch_px);
   for (auto& r : checks::tamper_checks(out.tamper, gates.sharp)) records.push_back(std::move(r));
   // Fields erased and refilled: print on background that lost the page's texture.
-  out.inpaint = checks::measure_inpainting(bgr, best.document_quad, best.mrz_quad);
+  out.inpaint = checks::measure_inpainting(bgr, best.document_quad, best.mrz_quad, best.mrz.lines.length());
   records.push_back(checks::inpaint_check(out.inpaint));
   const double grid_limit = out.tamper.jpeg_history ? checks::kTamperGridLimitJpeg : checks::kTamperGridLimit;
   if (!out.tamper.grid_map.empty())
