@@ -42,15 +42,23 @@ echo "== libFuzzer, ${fuzz_seconds}s per target"
 CC=clang CXX=clang++ "$root/scripts/build.sh" "$root/build/fuzz" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DDOCVERIFY_BUILD_FUZZERS=ON -DDOCVERIFY_BUILD_TESTS=OFF -DDOCVERIFY_BUILD_BENCHMARKS=OFF \
   -DDOCVERIFY_BUILD_CLI=OFF -DDOCVERIFY_BUILD_SAMPLES=OFF -DDOCVERIFY_WERROR=ON
-for target in fuzz_mrz_text fuzz_mrz_reading fuzz_mrz_build fuzz_image_decode fuzz_ocr_model fuzz_viz_text; do
+for target in fuzz_mrz_text fuzz_mrz_reading fuzz_mrz_build fuzz_image_decode fuzz_ocr_model fuzz_viz_text \
+              fuzz_seal_payload fuzz_vds_nc fuzz_aamva fuzz_trust_store fuzz_barcode_image; do
   corpus="$root/fuzz/corpus/mrz_text"
   [ "$target" = fuzz_mrz_build ] && corpus="$root/fuzz/corpus/mrz_build"
   [ "$target" = fuzz_image_decode ] && corpus="$root/fuzz/corpus/image_decode"
   [ "$target" = fuzz_ocr_model ] && corpus="$root/fuzz/corpus/ocr_model"
   [ "$target" = fuzz_viz_text ] && corpus="$root/fuzz/corpus/viz_text"
+  [ "$target" = fuzz_seal_payload ] && corpus="$root/fuzz/corpus/seal_payload"
+  [ "$target" = fuzz_vds_nc ] && corpus="$root/fuzz/corpus/vds_nc"
+  [ "$target" = fuzz_aamva ] && corpus="$root/fuzz/corpus/aamva"
+  [ "$target" = fuzz_trust_store ] && corpus="$root/fuzz/corpus/trust_store"
+  [ "$target" = fuzz_barcode_image ] && corpus="$root/fuzz/corpus/barcode_image"
   max_len=4200
   [ "$target" = fuzz_image_decode ] && max_len=12000
   [ "$target" = fuzz_ocr_model ] && max_len=300000
+  [ "$target" = fuzz_trust_store ] && max_len=20000
+  [ "$target" = fuzz_barcode_image ] && max_len=70000
   work="$root/build/fuzz/corpus-$target"
   mkdir -p "$work"
   (cd "$root/build/fuzz" && "./fuzz/$target" -max_total_time="$fuzz_seconds" -max_len="$max_len" -rss_limit_mb=3072 -print_final_stats=1 \

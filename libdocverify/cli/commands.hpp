@@ -10,4 +10,6 @@ int run_specimen(int argc, char** argv);
 int run_read(int argc, char** argv);
 // The MRZ read and the authenticity checks, with a verdict.
 int run_verify(int argc, char** argv);
+// Barcodes and digital seals read, decoded and verified.
+int run_seal(int argc, char** argv);
 }  // namespace docverify::cli

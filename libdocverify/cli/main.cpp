@@ -17,6 +17,7 @@ void usage(std::FILE* to) {
                "commands:\n"
                "  read      find and read the MRZ in photos and scans\n"
                "  verify    read the MRZ and run the authenticity checks, with a verdict\n"
+               "  seal      read barcodes and verify digital seals (ICAO VDS, VDS-NC, AAMVA)\n"
                "  mrz       parse, correct and validate an MRZ given as lines or on standard input\n"
                "  make-mrz  write an MRZ from field values (names transliterated and truncated)\n"
                "  specimen  write synthetic documents (images and ground truth) for tests and training\n"
@@ -37,6 +38,7 @@ int main(int argc, char** argv) {
   try {
     if (command == "read") return docverify::cli::run_read(argc, argv);
     if (command == "verify") return docverify::cli::run_verify(argc, argv);
+    if (command == "seal") return docverify::cli::run_seal(argc, argv);
     if (command == "mrz") return docverify::cli::run_mrz(argc, argv);
     if (command == "make-mrz") return docverify::cli::run_make_mrz(argc, argv);
     if (command == "specimen") return docverify::cli::run_specimen(argc, argv);

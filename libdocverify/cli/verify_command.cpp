@@ -7,6 +7,7 @@
 
 #include "commands.hpp"
 #include "image_command.hpp"
+#include "seal_command.hpp"
 #include "report/read_report.hpp"
 #include "report/visual_report.hpp"
 #include "verify/document_verifier.hpp"
@@ -18,7 +19,7 @@ constexpr const char* kVerifyHelp =
     "usage: docverify verify [--json] [--today YYYY-MM-DD] [--profile kiosk|remote|trainer]\n"
     "                        [--ir IMAGE] [--uv IMAGE] [--companions] [--no-viz]\n"
     "                        [--html PATH] [--annotate PATH] [--check ID=WEIGHT]...\n"
-    "                        [--min-warnings N] IMAGE ...\n"
+    "                        [--min-warnings N] [--trust PATH]... [--no-seals] IMAGE ...\n"
     "\n"
     "Reads the MRZ of each document image and runs the authenticity checks this version has:\n"
     "the MRZ's logical checks (check digits, dates, codes, specimens, national rules, expiry),\n"
@@ -47,6 +48,9 @@ constexpr const char* kVerifyHelp =
     "                          required / optional (whether its not_done makes the verdict\n"
     "                          incomplete); repeatable, the last matching rule wins\n"
     "  --min-warnings N        warnings it takes to make the verdict suspect (default 1; 0: never)\n"
+    "  --trust PATH            CSCA and signer certificates, CRLs, Master Lists (file or folder;\n"
+    "                          repeatable) to verify the page's seals with (see docverify seal)\n"
+    "  --no-seals              do not look for barcodes and seals on the page\n"
     "\n"
     "exit status: 0 every verdict ok, 1 some verdict suspect, error or not_done (or no MRZ),\n"
     "             2 some image could not be read (missing, corrupt, over the limits)\n";
@@ -81,6 +85,8 @@ int run_verify(int argc, char** argv) {
   const bool beside = args.flag("--companions");
   verify::VerifyOptions verify_options;
   verify_options.visual_zone = !args.flag("--no-viz");
+  verify_options.seals = !args.flag("--no-seals");
+  verify_options.trust = trust_store_of(args, "verify");
   const std::string html = args.option("--html").value_or(""), annotate = args.option("--annotate").value_or("");
   verify_options.keep_page = !html.empty() || !annotate.empty();
   const std::string ir = args.option("--ir").value_or(""), uv = args.option("--uv").value_or("");
@@ -94,7 +100,9 @@ int run_verify(int argc, char** argv) {
     const verify::CompanionImages companions =
         beside ? verify::companions_beside(path) : verify::load_companions(ir, uv);
     const verify::VerifyResult result = verifier.verify_file(path, companions);
-    const std::string out = json ? report::read_report_json(result.read, ctx, path) : report::read_report_text(result.read, ctx, path);
+    const auto* seals = verify_options.seals ? &result.seals : nullptr;
+    const std::string out = json ? report::read_report_json(result.read, ctx, path, seals)
+                                 : report::read_report_text(result.read, ctx, path, seals);
     std::fwrite(out.data(), 1, out.size(), stdout);
     const bool several = args.positionals().size() > 1;
     if (!html.empty()) {

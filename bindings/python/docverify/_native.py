@@ -89,11 +89,16 @@ class VerifyOptions(ctypes.Structure):
     _fields_ = [("version", c_uint32), ("read", ctypes.POINTER(ReadOptions)),
                 ("infrared", ctypes.POINTER(ImageView)), ("ultraviolet", ctypes.POINTER(ImageView)),
                 ("infrared_path", c_char_p), ("ultraviolet_path", c_char_p), ("visual_zone", ctypes.c_int32),
-                ("flags", c_uint32)]
+                ("flags", c_uint32), ("seals", ctypes.c_int32)]
+
+
+class SealOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint32), ("flags", c_uint32), ("symbologies", c_uint32), ("max_symbols", c_uint32)]
 
 
 READ_OPTIONS_VERSION = 1
-VERIFY_OPTIONS_VERSION = 3
+VERIFY_OPTIONS_VERSION = 4
+SEAL_OPTIONS_VERSION = 1
 VERIFY_KEEP_PAGE = 1
 REPORT_HTML = 1
 REPORT_PNG = 2
@@ -143,6 +148,22 @@ _PROTOTYPES = {
                                      ctypes.POINTER(c_uint32), ctypes.POINTER(c_void_p)]),
     "dv_mrz_stream_reset": (None, [c_void_p]),
     "dv_mrz_stream_free": (None, [c_void_p]),
+    "dv_trust_store_new": (c_int32, [ctypes.POINTER(c_void_p)]),
+    "dv_trust_store_free": (None, [c_void_p]),
+    "dv_trust_store_add_path": (c_int32, [c_void_p, c_char_p, ctypes.POINTER(c_size_t)]),
+    "dv_trust_store_add_bytes": (c_int32, [c_void_p, ctypes.POINTER(ctypes.c_uint8), c_size_t, c_char_p,
+                                           ctypes.POINTER(c_size_t)]),
+    "dv_trust_store_count": (c_size_t, [c_void_p]),
+    "dv_trust_store_json_alloc": (c_int32, [c_void_p, ctypes.POINTER(c_void_p)]),
+    "dv_context_set_trust_store": (c_int32, [c_void_p, c_void_p]),
+    "dv_seal_read_payload": (c_int32, [ctypes.POINTER(c_void_p), c_void_p, ctypes.POINTER(ctypes.c_uint8), c_size_t,
+                                       ctypes.POINTER(SealOptions)]),
+    "dv_seal_read_image": (c_int32, [ctypes.POINTER(c_void_p), c_void_p, ctypes.POINTER(ImageView),
+                                     ctypes.POINTER(SealOptions)]),
+    "dv_seal_read_encoded": (c_int32, [ctypes.POINTER(c_void_p), c_void_p, ctypes.POINTER(EncodedImage),
+                                       ctypes.POINTER(SealOptions)]),
+    "dv_seal_list_free": (None, [c_void_p]),
+    "dv_seal_list_json_alloc": (c_int32, [c_void_p, ctypes.POINTER(c_void_p)]),
     "dv_specimen_write": (c_int32, [ctypes.POINTER(SpecimenOptions), c_char_p, ctypes.POINTER(c_uint32)]),
     "dv_specimen_render": (c_int32, [ctypes.POINTER(SpecimenOptions), c_uint32, ctypes.POINTER(c_void_p),
                                      ctypes.POINTER(c_size_t), ctypes.POINTER(c_void_p)]),

@@ -153,9 +153,9 @@ def _known(cls: type, d: Dict[str, Any]) -> Dict[str, Any]:
     return {k: v for k, v in d.items() if k in names}
 
 
-def _report_from(doc: Dict[str, Any], text: str, failed: bool = False) -> MrzReport:
-    m = doc["mrz"]
-    mrz = Mrz(
+def _mrz_from(m: Dict[str, Any]) -> "Mrz":
+    """The report's "mrz" object (also the MRZ feature of a seal)."""
+    return Mrz(
         format=m["format"], lines=list(m["lines"]), lines_read=list(m["lines_read"]), valid=m["valid"],
         long_document_number=m["long_document_number"], fields=Fields(**_known(Fields, m["fields"])),
         check_digits=[CheckDigit(**_known(CheckDigit, c)) for c in m["check_digits"]],
@@ -163,6 +163,10 @@ def _report_from(doc: Dict[str, Any], text: str, failed: bool = False) -> MrzRep
         corrections=[Correction(line=c["line"], column=c["column"], from_=c["from"], to=c["to"],
                                 proven_by=c["proven_by"]) for c in m["corrections"]],
         ambiguities=[Ambiguity(check=a["check"], readings=a["readings"]) for a in m["ambiguities"]])
+
+
+def _report_from(doc: Dict[str, Any], text: str, failed: bool = False) -> MrzReport:
+    mrz = _mrz_from(doc["mrz"])
     return MrzReport(schema=doc["schema"], reference_date=doc["reference_date"], profile=doc["profile"], mrz=mrz,
                      checks=[Check(**_known(Check, c)) for c in doc["checks"]],
                      verdict=Verdict(**_known(Verdict, doc["verdict"])), text=text, failed=failed)
@@ -215,6 +219,10 @@ class Context(_native.Closable):
             raise ValueError(f"weight must be one of {sorted(_CHECK_WEIGHTS)}")
         w, required = _CHECK_WEIGHTS[weight]
         check(lib.dv_context_set_check_policy(self._handle, check_id.encode("utf-8"), w, required))
+
+    def set_trust_store(self, store: Any) -> None:
+        """The ``TrustStore`` seals verify against (a snapshot of it); None removes it."""
+        check(lib.dv_context_set_trust_store(self._handle, store._handle if store is not None else None))
 
     def clear_check_policies(self) -> None:
         """Forgets every rule ``set_check_policy`` set."""

@@ -15,6 +15,7 @@ from . import _native
 from ._native import check, lib, take_bytes, take_string
 from .image import PixelView, image_input
 from .mrz import Context, DateLike, MrzReport, _report_from
+from .seal import TrustStore, _seals_from
 
 ENGINES = {"builtin": 1, "builtin+tesseract": 2, "tesseract": 3}
 
@@ -35,6 +36,7 @@ class ImageReadReport:
     field_confidence: Dict[str, float] = field(default_factory=dict)
     uncertain: List[Dict[str, int]] = field(default_factory=list)
     others: List[Dict[str, Any]] = field(default_factory=list)
+    seals: List[Any] = field(default_factory=list)  # verify: the page's barcodes (docverify.Seal)
     json: Dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -60,7 +62,7 @@ def _report(result: ctypes.c_void_p) -> ImageReadReport:
         quality=img.get("quality", {}), timings_ms=img.get("timings_ms", {}), rotation_deg=img.get("rotation_deg", 0),
         upside_down=img.get("upside_down", False), raw_lines=img.get("raw_lines", []),
         field_confidence=img.get("field_confidence", {}), uncertain=img.get("uncertain", []),
-        others=img.get("others", []), json=doc)
+        others=img.get("others", []), seals=_seals_from(doc), json=doc)
 
 
 def _options(engine: str, min_uncovered_confidence: float) -> _native.ReadOptions:
@@ -70,10 +72,13 @@ def _options(engine: str, min_uncovered_confidence: float) -> _native.ReadOption
 
 
 def _run(image: Any, today: DateLike, profile: str, call_encoded, call_image, after=None,
-         checks: Optional[Dict[str, str]] = None, min_warnings: Optional[int] = None) -> ImageReadReport:
+         checks: Optional[Dict[str, str]] = None, min_warnings: Optional[int] = None,
+         trust: Optional[TrustStore] = None) -> ImageReadReport:
     kind, value = image_input(image)
     result = ctypes.c_void_p()
     with Context(profile=profile, today=today, checks=checks, min_warnings=min_warnings) as ctx:
+        if trust is not None:
+            ctx.set_trust_store(trust)
         if kind == "encoded":
             buf = (ctypes.c_uint8 * len(value)).from_buffer_copy(value)
             enc = _native.EncodedImage(_native.ENCODED_IMAGE_VERSION, ctypes.cast(buf, ctypes.POINTER(ctypes.c_uint8)),
@@ -118,7 +123,8 @@ def verify(image: Union[str, os.PathLike, bytes, bytearray, memoryview, Any], to
            ultraviolet: Union[str, os.PathLike, Any, None] = None, visual_zone: bool = True,
            html: Union[str, os.PathLike, None] = None,
            annotate: Union[str, os.PathLike, None] = None,
-           checks: Optional[Dict[str, str]] = None, min_warnings: Optional[int] = None) -> ImageReadReport:
+           checks: Optional[Dict[str, str]] = None, min_warnings: Optional[int] = None,
+           trust: Optional[TrustStore] = None, seals: bool = True) -> ImageReadReport:
     """Reads the MRZ and runs the authenticity checks this version has (image quality
     gates, MRZ print geometry, grey copy, the MRZ's logical checks, and the kiosk's infrared
     and ultraviolet checks when ``infrared`` / ``ultraviolet`` images of the same page are
@@ -132,7 +138,9 @@ def verify(image: Union[str, os.PathLike, bytes, bytearray, memoryview, Any], to
     ``regions`` are the boxes ``[x, y, width, height]`` in the image's pixels.
     ``checks`` sets the verdict policy per check id or family (``{"security.tamper.*":
     "advisory"}``; weights as ``Context.set_check_policy``) and ``min_warnings`` the
-    warnings it takes to make the verdict suspect.
+    warnings it takes to make the verdict suspect. The page's barcodes are read and their
+    seals verified against ``trust`` (``report.seals``; their checks join the verdict, and
+    ``seal.mrz_match`` compares a seal's MRZ with the printed one); ``seals=False`` skips them.
 
         >>> r = verify("passport.jpg", profile="trainer")      # doctest: +SKIP
         >>> r.mrz_report.verdict.status                         # doctest: +SKIP
@@ -142,6 +150,7 @@ def verify(image: Union[str, os.PathLike, bytes, bytearray, memoryview, Any], to
     read_opts = _options(engine, 0.0)
     opts = _native.VerifyOptions(_native.VERIFY_OPTIONS_VERSION, ctypes.pointer(read_opts))
     opts.visual_zone = 1 if visual_zone else 2  # DV_VIZ_READ / DV_VIZ_SKIP
+    opts.seals = 1 if seals else 2  # DV_SEALS_READ / DV_SEALS_SKIP
     if html is not None or annotate is not None:
         opts.flags = _native.VERIFY_KEEP_PAGE
     keep = []  # the companions' pixels and paths live until the call returns
@@ -165,7 +174,8 @@ def verify(image: Union[str, os.PathLike, bytes, bytearray, memoryview, Any], to
     return _run(image, today, profile,
                 lambda out, ctx, enc: lib.dv_verify_encoded(out, ctx, enc, ctypes.byref(opts)),
                 lambda out, ctx, view: lib.dv_verify_image(out, ctx, view, ctypes.byref(opts)),
-                after=lambda result: _reports(result, html, annotate), checks=checks, min_warnings=min_warnings)
+                after=lambda result: _reports(result, html, annotate), checks=checks, min_warnings=min_warnings,
+                trust=trust)
 
 
 def _reports(result: ctypes.c_void_p, html: Any, annotate: Any) -> None:

@@ -213,6 +213,7 @@ DV_API dv_status dv_encoded_image_check(const dv_encoded_image* image, dv_image_
 #endif
 
 #include "docverify/mrz.h"
+#include "docverify/seal.h"
 #include "docverify/read.h"
 #include "docverify/specimen.h"
 

@@ -8,6 +8,7 @@
 
 #include "docverify/docverify.h"
 #include "docverify/mrz.h"
+#include "docverify/seal.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -68,7 +69,7 @@ DV_API dv_status dv_read_result_json_alloc(const dv_read_result* result, char** 
  * could not run are records with DV_CHECK_NOT_DONE, never missing; the context's profile
  * says which of them are required (a required one not done: verdict DV_VERDICT_NOT_DONE).
  * Errors as dv_read_*. */
-#define DV_VERIFY_OPTIONS_VERSION 3
+#define DV_VERIFY_OPTIONS_VERSION 4
 typedef struct dv_verify_options {
   uint32_t version;              /* DV_VERIFY_OPTIONS_VERSION */
   const dv_read_options* read;   /* how the MRZ is read; NULL: defaults */
@@ -84,19 +85,30 @@ typedef struct dv_verify_options {
   int32_t visual_zone;
   /* version 3: DV_VERIFY_* flags, 0 for none. */
   uint32_t flags;
+  /* version 4: 0 or DV_SEALS_READ: find the barcodes on the page and verify their seals
+   * with the context's trust store (dv_read_result_seal); their checks join the verdict,
+   * with seal.mrz_match comparing a seal's MRZ to the printed one. DV_SEALS_SKIP: do not. */
+  int32_t seals;
 } dv_verify_options;
+#define DV_SEALS_READ 1
+#define DV_SEALS_SKIP 2
 #define DV_VIZ_READ 1
 #define DV_VIZ_SKIP 2
 /* Keep a copy of the page (at most 2000 pixels on its longer side) and of its infrared
  * and ultraviolet images in the result, for dv_read_result_report_alloc's pictures (wiped
  * when the result is freed). Unknown flags: DV_E_OUT_OF_RANGE. */
 #define DV_VERIFY_KEEP_PAGE 1u
-#define DV_VERIFY_OPTIONS_INIT {DV_VERIFY_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, 0, 0}
+#define DV_VERIFY_OPTIONS_INIT {DV_VERIFY_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, 0, 0, 0}
 
 DV_API dv_status dv_verify_image(dv_read_result** out, dv_context* ctx, const dv_image_view* image, const dv_verify_options* options);
 DV_API dv_status dv_verify_encoded(dv_read_result** out, dv_context* ctx, const dv_encoded_image* image,
                                    const dv_verify_options* options);
 DV_API dv_status dv_verify_file(dv_read_result** out, dv_context* ctx, const char* path, const dv_verify_options* options);
+
+/* The barcodes a verification found on the page (dv_verify_options.seals), each with its
+ * seal's decoded content, signature and checks; owned by the read result. */
+DV_API size_t dv_read_result_seal_count(const dv_read_result* result);
+DV_API const dv_seal* dv_read_result_seal(const dv_read_result* result, size_t index);
 
 /* Reports of a verification (docs/reports.md). DV_REPORT_HTML: one self-contained HTML
  * file a trainer can project - the verdict, the annotated page and heat maps (when the

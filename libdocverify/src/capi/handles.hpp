@@ -1,5 +1,6 @@
 #pragma once
 // What the C API's opaque handles hold.
+#include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -7,6 +8,11 @@
 #include "checks/verdict.hpp"
 #include "docverify/docverify.h"
 #include "mrz/mrz_result.hpp"
+#include "seal/seal_result.hpp"
+
+namespace docverify::crypto {
+class TrustStore;
+}
 
 struct dv_context {
   docverify::Profile profile = docverify::Profile::kiosk;
@@ -15,6 +21,8 @@ struct dv_context {
   int max_substitutions = 2;
   double ambiguity_margin = 1.0;
   docverify::VerdictPolicy policy;
+  // A snapshot of the trust store given (shared, read-only): seals verify against it.
+  std::shared_ptr<const docverify::crypto::TrustStore> trust;
 };
 
 struct dv_mrz_result {
@@ -35,7 +43,33 @@ struct dv_mrz_result {
   const std::string& json_report() const;
 };
 
+// A trust store being filled; contexts take snapshots of it (copy on write).
+struct dv_trust_store {
+  std::shared_ptr<docverify::crypto::TrustStore> store;
+  std::vector<std::string> warnings;  // of every load, bounded
+};
+
+// One barcode's result with the NUL-terminated strings its accessors hand out.
+struct dv_seal {
+  docverify::seal::SealResult result;
+  std::unique_ptr<dv_mrz_result> mrz;  // the MRZ feature, when the seal has one
+  std::vector<std::string> field_names, field_values;
+  std::vector<std::string> check_ids, check_diagnoses, check_messages;
+  std::string algorithm, signer, message, error;
+  ~dv_seal();  // wipes personal data
+};
+
+struct dv_seal_list {
+  std::vector<std::unique_ptr<dv_seal>> seals;
+  docverify::Verdict verdict;
+  docverify::Date today{};
+  docverify::Profile profile = docverify::Profile::kiosk;
+  std::string source;
+};
+
 namespace docverify::capi {
+// A seal handle for a result (the MRZ feature as a dv_mrz_result, strings made once).
+std::unique_ptr<dv_seal> seal_handle(seal::SealResult result, const mrz::MrzOptions& options);
 Date reference_date_of(const dv_context& ctx);
 mrz::MrzOptions mrz_options_of(const dv_context& ctx);
 // Makes the NUL-terminated strings the accessors hand out.

@@ -30,6 +30,8 @@ struct dv_read_result {
   mutable std::once_flag json_once;
   mutable std::string json;
   docverify::report::PageEvidence evidence;  // verify calls: heat maps, the page when kept
+  bool verified = false;                     // a verify call: the report has "seals"
+  std::vector<std::unique_ptr<dv_seal>> seals;
 };
 
 struct dv_mrz_stream {
@@ -164,6 +166,14 @@ dv_status verify_with(dv_read_result** out, dv_context* ctx, const dv_verify_opt
     });
   }
   vo.visual_zone = !(v2 && options->visual_zone == DV_VIZ_SKIP);
+  const bool v4 = options && options->version >= 4;
+  if (v4 && options->seals != 0 && options->seals != DV_SEALS_READ && options->seals != DV_SEALS_SKIP) {
+    if (out) *out = nullptr;
+    return guard([&]() -> dv_status { return fail(DV_E_OUT_OF_RANGE, "unknown seals value " + std::to_string(options->seals)); });
+  }
+  vo.seals = !(v4 && options->seals == DV_SEALS_SKIP);
+  if (ctx) vo.trust = ctx->trust;
+  std::vector<docverify::seal::SealResult> seals;
   const dv_status status = read_with<verify::DocumentVerifier>(out, ctx, options ? options->read : nullptr, what,
                                              [&](verify::DocumentVerifier& v, reader::ImageReadResult& r, std::string& source) {
                                                verify::CompanionImages companions;
@@ -179,11 +189,15 @@ dv_status verify_with(dv_read_result** out, dv_context* ctx, const dv_verify_opt
                                                const dv_status s = read(v, companions, result, source);
                                                r = std::move(result.read);
                                                evidence = std::move(result.evidence);
+                                               seals = std::move(result.seals);
                                                return s;
                                              },
                                              vo);
   if (status == DV_OK && out && *out) {
     (*out)->evidence = std::move(evidence);
+    (*out)->verified = true;
+    const docverify::mrz::MrzOptions mo = docverify::capi::mrz_options_of(*ctx);
+    for (auto& sr : seals) (*out)->seals.push_back(docverify::capi::seal_handle(std::move(sr), mo));
   } else {
     wipe(evidence.page);  // a failed call leaves no copy of the page behind
     wipe(evidence.infrared);
@@ -272,6 +286,11 @@ DV_API const dv_mrz_result* dv_read_result_other(const dv_read_result* r, size_t
   return r && i < r->others.size() ? r->others[i].get() : nullptr;
 }
 
+DV_API size_t dv_read_result_seal_count(const dv_read_result* r) { return r ? r->seals.size() : 0; }
+DV_API const dv_seal* dv_read_result_seal(const dv_read_result* r, size_t i) {
+  return r && i < r->seals.size() ? r->seals[i].get() : nullptr;
+}
+
 DV_API dv_status dv_read_result_quad(const dv_read_result* r, dv_quad_kind kind, double out_xy[8]) {
   return guard([&]() -> dv_status {
     if (!r || !out_xy) return fail(DV_E_INVALID_ARG, "dv_read_result_quad: result or out_xy is NULL");
@@ -291,7 +310,12 @@ DV_API dv_status dv_read_result_json_alloc(const dv_read_result* r, char** out) 
       if (out) *out = nullptr;
       return fail(DV_E_INVALID_ARG, "dv_read_result_json_alloc: result is NULL");
     }
-    std::call_once(r->json_once, [r] { r->json = docverify::report::read_report_json(r->result, {r->today, r->profile}, r->source); });
+    std::call_once(r->json_once, [r] {
+      std::vector<docverify::seal::SealResult> seals;
+      for (const auto& h : r->seals) seals.push_back(h->result);
+      r->json = docverify::report::read_report_json(r->result, {r->today, r->profile}, r->source, r->verified ? &seals : nullptr);
+      for (auto& sr : seals) sr.wipe();
+    });
     return docverify::capi::copy_out(r->json, out);
   });
 }

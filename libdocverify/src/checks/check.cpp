@@ -92,6 +92,14 @@ std::string_view to_string(Diagnose d) noexcept {
     case Diagnose::copy_move: return "COPY_MOVE";
     case Diagnose::photo_area: return "PHOTO_AREA";
     case Diagnose::photo_substitution_suspected: return "PHOTO_SUBSTITUTION_SUSPECTED";
+    case Diagnose::signature_invalid: return "SIGNATURE_INVALID";
+    case Diagnose::signer_unknown: return "SIGNER_UNKNOWN";
+    case Diagnose::chain_invalid: return "CHAIN_INVALID";
+    case Diagnose::signer_expired: return "SIGNER_EXPIRED";
+    case Diagnose::certificate_usage: return "CERTIFICATE_USAGE";
+    case Diagnose::revoked: return "REVOKED";
+    case Diagnose::trust_missing: return "TRUST_MISSING";
+    case Diagnose::unsigned_barcode: return "UNSIGNED_BARCODE";
   }
   return "UNKNOWN";
 }

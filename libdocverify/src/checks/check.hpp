@@ -89,6 +89,15 @@ enum class Diagnose : std::uint16_t {
   copy_move = 501,
   photo_area = 502,
   photo_substitution_suspected = 503,
+  // seals and signed barcodes
+  signature_invalid = 600,
+  signer_unknown = 601,
+  chain_invalid = 602,
+  signer_expired = 603,
+  certificate_usage = 604,
+  revoked = 605,
+  trust_missing = 606,
+  unsigned_barcode = 607,
 };
 
 std::string_view to_string(CheckStatus s) noexcept;

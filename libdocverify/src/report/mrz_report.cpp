@@ -51,7 +51,7 @@ std::string mrz_report_json(const MrzResult& r, const ReportContext& ctx) {
   return out;
 }
 
-void write_mrz_members(JsonWriter& w, const MrzResult& r) {
+void write_mrz_object(JsonWriter& w, const MrzResult& r) {
   w.key("mrz").begin_object();
   w.field("format", mrz::format_name(r.format));
   write_lines(w, "lines", r.lines);
@@ -114,9 +114,17 @@ void write_mrz_members(JsonWriter& w, const MrzResult& r) {
   }
   w.end_array();
   w.end_object();  // mrz
+}
 
+void write_mrz_members(JsonWriter& w, const MrzResult& r) {
+  write_mrz_object(w, r);
+  write_checks(w, r.checks);
+  write_verdict(w, r.verdict);
+}
+
+void write_checks(JsonWriter& w, const std::vector<CheckRecord>& checks) {
   w.key("checks").begin_array();
-  for (const auto& c : r.checks) {
+  for (const auto& c : checks) {
     w.begin_object();
     w.field("id", c.id);
     w.field("group", to_string(c.group));
@@ -143,16 +151,19 @@ void write_mrz_members(JsonWriter& w, const MrzResult& r) {
   }
   w.end_array();
 
+}
+
+void write_verdict(JsonWriter& w, const Verdict& verdict) {
   w.key("verdict").begin_object();
-  w.field("status", to_string(r.verdict.status));
+  w.field("status", to_string(verdict.status));
   w.key("reasons").begin_array();
-  for (const auto& s : r.verdict.reasons) w.value(s);
+  for (const auto& s : verdict.reasons) w.value(s);
   w.end_array();
-  w.field("incomplete", r.verdict.incomplete);
+  w.field("incomplete", verdict.incomplete);
   w.key("not_done").begin_array();
-  for (const auto& s : r.verdict.not_done) w.value(s);
+  for (const auto& s : verdict.not_done) w.value(s);
   w.end_array();
-  w.field("specimen", r.verdict.specimen);
+  w.field("specimen", verdict.specimen);
   w.end_object();
 }
 

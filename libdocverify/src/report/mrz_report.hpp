@@ -19,6 +19,10 @@ class JsonWriter;
 // The report's "mrz", "checks" and "verdict" members, for reports that embed an MRZ
 // result (the image reader's).
 void write_mrz_members(JsonWriter& w, const mrz::MrzResult& result);
+// The "mrz" object alone, the "checks" array and the "verdict" object alone (seal reports have their own).
+void write_mrz_object(JsonWriter& w, const mrz::MrzResult& result);
+void write_checks(JsonWriter& w, const std::vector<CheckRecord>& checks);
+void write_verdict(JsonWriter& w, const Verdict& verdict);
 
 std::string mrz_report_json(const mrz::MrzResult& result, const ReportContext& context);
 std::string mrz_report_text(const mrz::MrzResult& result, const ReportContext& context);

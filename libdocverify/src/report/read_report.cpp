@@ -1,5 +1,8 @@
 #include "report/read_report.hpp"
 
+#include "report/seal_report.hpp"
+#include "seal/page_seals.hpp"
+
 #include <cmath>
 #include <cstdio>
 
@@ -55,9 +58,12 @@ void write_image_members(JsonWriter& w, const reader::MrzReadout& r) {
   w.end_object();
 }
 
+std::string read_report_text_of_mrz(const reader::ImageReadResult& result, const ReportContext& ctx, const std::string& source);
+
 }  // namespace
 
-std::string read_report_json(const reader::ImageReadResult& result, const ReportContext& ctx, const std::string& source) {
+std::string read_report_json(const reader::ImageReadResult& result, const ReportContext& ctx, const std::string& source,
+                             const std::vector<seal::SealResult>* seals) {
   std::string out;
   out.reserve(16384);
   JsonWriter w(out);
@@ -89,12 +95,21 @@ std::string read_report_json(const reader::ImageReadResult& result, const Report
   w.end_array();
   w.end_object();
   if (result.found) write_mrz_members(w, result.best.mrz);
+  if (seals != nullptr) write_seals_member(w, *seals);
   w.end_object();
   out += '\n';
   return out;
 }
 
-std::string read_report_text(const reader::ImageReadResult& result, const ReportContext& ctx, const std::string& source) {
+std::string read_report_text(const reader::ImageReadResult& result, const ReportContext& ctx, const std::string& source,
+                             const std::vector<seal::SealResult>* seals) {
+  std::string text = read_report_text_of_mrz(result, ctx, source);
+  if (seals != nullptr && !seals->empty()) text += seal_report_text(*seals, seal::seals_verdict(*seals, VerdictPolicy{}), ctx, "  barcodes");
+  return text;
+}
+
+namespace {
+std::string read_report_text_of_mrz(const reader::ImageReadResult& result, const ReportContext& ctx, const std::string& source) {
   std::string out = source + ": ";
   char buf[256];
   if (!result.found) {
@@ -122,5 +137,7 @@ std::string read_report_text(const reader::ImageReadResult& result, const Report
   }
   return out;
 }
+
+}  // namespace
 
 }  // namespace docverify::report

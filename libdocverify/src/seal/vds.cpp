@@ -75,7 +75,7 @@ bool is_decimal_digit(char c) { return c >= '0' && c <= '9'; }
 
 struct Candidate {
   VdsSeal seal;
-  std::vector<std::string> warnings;
+  std::vector<std::string> deviations;
 };
 
 void decode_feature(VdsFeature& f, std::vector<std::string>& warnings) {
@@ -103,6 +103,7 @@ void decode_feature(VdsFeature& f, std::vector<std::string>& warnings) {
           warnings.push_back(std::string("feature ") + d->name + " holds more characters than its MRZ");
           return;
         }
+        f.mrz_stored = chars.size();
         chars.resize(total, '<');  // the optional-data tail is not stored
         for (std::size_t l = 0; l < d->mrz_lines; ++l)
           f.mrz_lines.push_back(chars.substr(l * d->mrz_line_length, d->mrz_line_length));
@@ -194,7 +195,7 @@ Candidate parse_with_layout(const std::uint8_t* data, std::size_t size, Referenc
     const std::size_t length = read_length(data, size, pos, lenient, this_non_der);
     if (length > size - pos) throw MalformedSeal("feature " + hex_of(&tag, 1) + " runs past the end" + at(f.offset));
     if (this_non_der) {
-      c.warnings.push_back("feature " + hex_of(&tag, 1) + " has the non-DER length byte 80, read as 128");
+      c.deviations.push_back("feature " + hex_of(&tag, 1) + " has the non-DER length byte 80, read as 128");
     }
     f.value.assign(data + pos, data + pos + length);
     pos += length;
@@ -212,7 +213,7 @@ Candidate parse_with_layout(const std::uint8_t* data, std::size_t size, Referenc
   if (sig_length != size - pos)
     throw MalformedSeal("signature zone holds " + std::to_string(size - pos) + " bytes but its length says " +
                         std::to_string(sig_length));
-  if (sig_non_der) c.warnings.push_back("signature zone has the non-DER length byte 80, read as 128");
+  if (sig_non_der) c.deviations.push_back("signature zone has the non-DER length byte 80, read as 128");
   c.seal.signature.assign(data + pos, data + size);
   return c;
 }
@@ -314,11 +315,11 @@ VdsSeal parse_vds(const std::uint8_t* data, std::size_t size, const VdsParseOpti
   }
   Candidate c = std::move(fits.front());
   VdsSeal seal = std::move(c.seal);
-  seal.warnings = std::move(c.warnings);
+  seal.deviations = std::move(c.deviations);
   if (seal.header.layout == ReferenceLayout::v4_decimal_length)
-    seal.warnings.push_back("the certificate reference length is written in decimal, not hex (BSI TR-03171 seals)");
+    seal.deviations.push_back("the certificate reference length is written in decimal, not hex (BSI TR-03171 seals)");
   if (seal.header.layout == ReferenceLayout::v4_byte_v3_layout)
-    seal.warnings.push_back("version byte 03 (version 4) with the fixed 5-character reference of version 3");
+    seal.deviations.push_back("version byte 03 (version 4) with the fixed 5-character reference of version 3");
   for (auto& f : seal.features) decode_feature(f, seal.warnings);
   if (seal.profile != nullptr) {
     bool mrz_found = false, mrz_required = false;

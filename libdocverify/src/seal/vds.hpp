@@ -46,6 +46,7 @@ struct VdsFeature {
   const FeatureDefinition* definition = nullptr;  // nullptr: unknown tag, passed through
   std::string text;        // decoded value (C40/MRZ/UTF-8 text, a number, hex for bytes)
   std::vector<std::string> mrz_lines;  // coding mrz: the full MRZ lines, the missing tail as '<'
+  std::size_t mrz_stored = 0;          // how many of their characters the seal really holds
   bool decoded = false;    // false when the value does not follow its definition
 };
 
@@ -61,7 +62,12 @@ struct VdsSeal {
   std::vector<VdsFeature> features;
   std::size_t signed_size = 0;          // bytes 0 .. signed_size-1 are signed (up to the FF tag)
   std::vector<std::uint8_t> signature;  // r || s
-  std::vector<std::string> warnings;    // deviations accepted, features that do not fit
+  // Real-world deviations from 9303-13 that lenient parsing accepted (the 80 length, a
+  // non-standard reference layout): genuine seals of some states carry them.
+  std::vector<std::string> deviations;
+  // Content that does not fit its profile: a missing or wrongly sized feature, text that
+  // does not decode.
+  std::vector<std::string> warnings;
   const VdsFeature* find(std::uint8_t tag) const noexcept;
 };
 

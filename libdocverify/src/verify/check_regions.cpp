@@ -94,9 +94,10 @@ void place_check_regions(VerifyResult& result) {
   const mrz::CheckPlan plan = mrz::plan_checks(layout, best.mrz.lines);
 
   for (CheckRecord& c : result.read.best.mrz.checks) {
+    const std::string_view id = c.id;
+    if (starts_with(id, "seal.")) continue;  // a seal's checks already point at its barcode
     c.regions.clear();
     if (c.status == CheckStatus::not_done) continue;
-    const std::string_view id = c.id;
     if (starts_with(id, "mrz.check_digit.")) {
       for (std::uint8_t i = 0; i < plan.count; ++i) {
         const mrz::PlannedCheck& p = plan.checks[i];

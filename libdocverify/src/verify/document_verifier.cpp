@@ -12,6 +12,8 @@
 #include "checks/verdict.hpp"
 #include "errors/input_error.hpp"
 #include "image/decode.hpp"
+#include "seal/page_seals.hpp"
+#include "seal/seal_crosscheck.hpp"
 #include "verify/check_regions.hpp"
 
 namespace docverify::verify {
@@ -57,6 +59,13 @@ VerifyResult DocumentVerifier::verify(const cv::Mat& image, const CompanionImage
     out.evidence.page = report::evidence_copy(image, &out.evidence.scale);
     out.evidence.infrared = report::evidence_copy(companions.infrared);
     out.evidence.ultraviolet = report::evidence_copy(companions.ultraviolet);
+  }
+  if (options_.seals) {
+    seal::SealOptions so;
+    so.trust = options_.trust.get();
+    so.strict = options_.strict_seals;
+    so.mrz = reader_.options().mrz;
+    out.seals = seal::read_page_seals(image, so);
   }
   if (!out.read.found) return out;
   reader::MrzReadout& best = out.read.best;
@@ -128,6 +137,18 @@ VerifyResult DocumentVerifier::verify(const cv::Mat& image, const CompanionImage
     r.diagnose = Diagnose::not_available;
     r.message = "the visual zone was not read (switched off)";
     records.push_back(std::move(r));
+  }
+
+  // Seals: their signature, chain and content checks, and the signed MRZ against the
+  // printed one.
+  for (const seal::SealResult& sr : out.seals) {
+    if (sr.kind == seal::SealKind::other) continue;
+    for (const CheckRecord& c : sr.checks) records.push_back(c);
+    if (sr.vds && !sr.malformed) {
+      CheckRecord match = seal::compare_seal_mrz(sr, best.mrz);
+      if (match.status != CheckStatus::not_done) match.regions = sr.checks.front().regions;
+      records.push_back(std::move(match));
+    }
   }
 
   // What each profile requires (spec: authenticity §1.5): the kiosk its infrared and

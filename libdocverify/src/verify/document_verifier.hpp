@@ -22,6 +22,11 @@
 #include "ocr/viz_text_reader.hpp"
 #include "reader/mrz_image_reader.hpp"
 #include "report/visual_report.hpp"
+#include "seal/seal_result.hpp"
+
+namespace docverify::crypto {
+class TrustStore;
+}
 
 namespace docverify::verify {
 
@@ -48,6 +53,9 @@ struct VerifyResult {
   checks::VizComparison viz;
   double viz_ms = 0;  // reading the visual zone (Tesseract), the costliest check
   cv::Size frame_size;  // of the verified image; the check regions are in its pixels
+  // The barcodes on the page, each verified as a seal (VerifyOptions::seals); the checks of
+  // the seals are also among best.mrz.checks.
+  std::vector<seal::SealResult> seals;
   // For the HTML and annotated reports: the heat maps always, the page and its companions
   // when VerifyOptions::keep_page.
   report::PageEvidence evidence;
@@ -66,6 +74,11 @@ struct VerifyOptions {
   // Keep a copy of the page (at most report::kEvidenceMaxSide pixels) and its infrared and
   // ultraviolet frames in the result, for the HTML and annotated-PNG reports.
   bool keep_page = false;
+  // Find the page's barcodes and verify their seals against `trust` (none: signatures are
+  // not_done); their checks join the verdict.
+  bool seals = true;
+  std::shared_ptr<const crypto::TrustStore> trust = nullptr;
+  bool strict_seals = false;
 };
 
 class DocumentVerifier {

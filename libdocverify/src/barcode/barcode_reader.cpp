@@ -1,0 +1,749 @@
+#include "barcode/barcode_reader.hpp"
+
+// Pipeline (each step bounded, see BarcodeReadOptions):
+//  1. gray copy; a downscaled "detection" copy for very large images;
+//  2. barcode-like regions on the detection copy: gradient energy per cell, Otsu, close/open,
+//     contours -> minAreaRect; the grid angle of each from its full-resolution pixels;
+//  3. the whole detection image through zxing (PDF417 left out when a region shows tilted
+//     bars: zxing would fail on it slowly, and the region pass reads it);
+//  4. round 1: each region not yet decoded, cut from the full-resolution image, turned
+//     upright, scaled to ~3.5 px modules, one zxing call;
+//  5. round 2: harder variants for regions round 1 missed (other polarity, self-binarized,
+//     global binarizer, PDF417 angle sweep, double resolution);
+//  6. the whole image inverted, when it is mostly dark or nothing was found.
+
+// text() returns UTF-8 std::string with this; without it 1.4 warns and returns wstring.
+#define ZX_USE_UTF8 1
+#include <ZXing/BarcodeFormat.h>
+#include <ZXing/DecodeHints.h>
+#include <ZXing/ImageView.h>
+#include <ZXing/ReadBarcode.h>
+#include <ZXing/Result.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <string>
+#include <utility>
+
+#include <opencv2/imgproc.hpp>
+
+#include "errors/input_error.hpp"
+
+namespace docverify::barcode {
+
+const char* symbology_name(Symbology symbology) {
+  switch (symbology) {
+    case Symbology::data_matrix: return "data_matrix";
+    case Symbology::qr_code: return "qr_code";
+    case Symbology::pdf417: return "pdf417";
+    case Symbology::aztec: return "aztec";
+    case Symbology::unknown: break;
+  }
+  return "unknown";
+}
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+constexpr double kPi = 3.14159265358979323846;
+constexpr double kMaxCropPixels = 4'000'000;      // zxing's cost grows with the crop; symbols fit well below
+constexpr double kAngleSamplePixels = 200'000;    // enough gradient samples for a sub-degree angle
+constexpr double kPdf417TiltTolerance = 2.5;      // degrees zxing 1.4 reliably reads PDF417 at (4 at best)
+// All region crops of one call together: a failing PDF417 decode costs zxing ~40-100 ms
+// per megapixel, so this, not the attempt count, is what bounds a page of bar-like clutter.
+constexpr double kRegionPixelBudget = 24'000'000;
+
+// ---- zxing glue --------------------------------------------------------------------------
+
+ZXing::BarcodeFormats zxing_formats(unsigned mask) {
+  ZXing::BarcodeFormats formats;
+  if (mask & symbology_bit(Symbology::data_matrix)) formats |= ZXing::BarcodeFormat::DataMatrix;
+  if (mask & symbology_bit(Symbology::qr_code)) formats |= ZXing::BarcodeFormat::QRCode;
+  if (mask & symbology_bit(Symbology::pdf417)) formats |= ZXing::BarcodeFormat::PDF417;
+  if (mask & symbology_bit(Symbology::aztec)) formats |= ZXing::BarcodeFormat::Aztec;
+  return formats;
+}
+
+Symbology from_zxing(ZXing::BarcodeFormat format) {
+  switch (format) {
+    case ZXing::BarcodeFormat::DataMatrix: return Symbology::data_matrix;
+    case ZXing::BarcodeFormat::QRCode: return Symbology::qr_code;
+    case ZXing::BarcodeFormat::PDF417: return Symbology::pdf417;
+    case ZXing::BarcodeFormat::Aztec: return Symbology::aztec;
+    default: return Symbology::unknown;
+  }
+}
+
+ZXing::DecodeHints make_hints(unsigned formats, int max_symbols, ZXing::Binarizer binarizer) {
+  ZXing::DecodeHints h;
+  h.setFormats(zxing_formats(formats))
+      .setTryHarder(true)
+      // 1.4 maps the position of a symbol found rotated by 90 or 270 degrees back half a
+      // turn off (seen with PDF417). DataMatrix, QR and Aztec read in any orientation anyway,
+      // PDF417 reads upright and upside down, and region crops stand PDF417 bars up.
+      .setTryRotate(false)
+      // Its pyramid makes a failing PDF417 search several times slower; region crops are
+      // scaled to the symbol's module instead.
+      .setTryDownscale(false)
+      .setBinarizer(binarizer)
+      .setMaxNumberOfSymbols(static_cast<std::uint8_t>(std::clamp(max_symbols, 1, 255)));
+  return h;
+}
+
+void validate(const cv::Mat& image, const BarcodeReadOptions& o) {
+  if (image.empty()) throw ImageError("read_barcodes: the image is empty");
+  if (image.dims != 2) throw ImageError("read_barcodes: the image must be 2-dimensional, got " + std::to_string(image.dims));
+  if (image.depth() != CV_8U)
+    throw ImageError("read_barcodes: the image must be 8-bit (CV_8U), got OpenCV depth " + std::to_string(image.depth()));
+  const int ch = image.channels();
+  if (ch != 1 && ch != 3 && ch != 4)
+    throw ImageError("read_barcodes: the image must have 1, 3 or 4 channels, got " + std::to_string(ch));
+  if (image.total() > o.max_image_pixels)
+    throw ImageError("read_barcodes: the image has " + std::to_string(image.cols) + "x" + std::to_string(image.rows) +
+                     " pixels, more than the limit of " + std::to_string(o.max_image_pixels));
+  if (o.formats & ~all_symbologies)
+    throw InputError("read_barcodes: formats has bits other than the four symbologies: " + std::to_string(o.formats));
+  if (o.max_symbols < 1 || o.max_symbols > 255)
+    throw InputError("read_barcodes: max_symbols must be 1..255, got " + std::to_string(o.max_symbols));
+  if (o.max_regions < 0 || o.max_regions > 64)
+    throw InputError("read_barcodes: max_regions must be 0..64, got " + std::to_string(o.max_regions));
+  if (o.max_region_attempts < 0 || o.max_region_attempts > 512)
+    throw InputError("read_barcodes: max_region_attempts must be 0..512, got " + std::to_string(o.max_region_attempts));
+  if (o.max_detection_pixels < 10'000)
+    throw InputError("read_barcodes: max_detection_pixels must be >= 10000, got " + std::to_string(o.max_detection_pixels));
+  if (o.time_budget_ms < 0) throw InputError("read_barcodes: time_budget_ms must be >= 0, got " + std::to_string(o.time_budget_ms));
+}
+
+cv::Point2f apply(const cv::Matx23d& m, cv::Point2f p) {
+  return {static_cast<float>(m(0, 0) * p.x + m(0, 1) * p.y + m(0, 2)),
+          static_cast<float>(m(1, 0) * p.x + m(1, 1) * p.y + m(1, 2))};
+}
+
+cv::Point2f quad_centre(const std::array<cv::Point2f, 4>& q) { return (q[0] + q[1] + q[2] + q[3]) * 0.25f; }
+
+double quad_diagonal(const std::array<cv::Point2f, 4>& q) { return std::max(cv::norm(q[0] - q[2]), cv::norm(q[1] - q[3])); }
+
+bool inside_quad(const std::array<cv::Point2f, 4>& q, cv::Point2f p, double grow = 0) {
+  const std::vector<cv::Point2f> poly(q.begin(), q.end());
+  return cv::pointPolygonTest(poly, p, true) >= -grow;
+}
+
+// The same symbol found twice (two passes, two polarities): same kind, same payload and
+// overlapping places. The same payload far away is a second printed copy.
+bool same_symbol(const Barcode& a, const Barcode& b) {
+  if (a.symbology != b.symbology || a.bytes != b.bytes) return false;
+  const cv::Point2f ca = quad_centre(a.corners), cb = quad_centre(b.corners);
+  const double reach = 0.5 * std::max(quad_diagonal(a.corners), quad_diagonal(b.corners));
+  return cv::norm(ca - cb) <= reach || inside_quad(a.corners, cb) || inside_quad(b.corners, ca);
+}
+
+// Counts zxing calls on crops and watches the clock, so garbage cannot make a call long.
+class WorkBudget {
+ public:
+  explicit WorkBudget(const BarcodeReadOptions& o)
+      : region_attempts_left_(o.max_region_attempts),
+        region_pixels_left_(kRegionPixelBudget),
+        has_deadline_(o.time_budget_ms > 0),
+        deadline_(Clock::now() + std::chrono::milliseconds(o.time_budget_ms)) {}
+  bool time_left() const { return !has_deadline_ || Clock::now() < deadline_; }
+  bool take_region_attempt(double pixels) {
+    if (region_attempts_left_ <= 0 || region_pixels_left_ < pixels || !time_left()) return false;
+    --region_attempts_left_;
+    region_pixels_left_ -= pixels;
+    return true;
+  }
+
+ private:
+  int region_attempts_left_;
+  double region_pixels_left_;
+  bool has_deadline_;
+  Clock::time_point deadline_;
+};
+
+struct Collector {
+  std::vector<Barcode> found;
+  int max_symbols;
+  bool full() const { return static_cast<int>(found.size()) >= max_symbols; }
+  // True when `b` is new.
+  bool add(Barcode b) {
+    if (full()) return false;
+    for (const Barcode& f : found)
+      if (same_symbol(f, b)) return false;
+    found.push_back(std::move(b));
+    return true;
+  }
+  bool covers(cv::Point2f p, double grow) const {
+    for (const Barcode& f : found)
+      if (inside_quad(f.corners, p, grow)) return true;
+    return false;
+  }
+};
+
+// zxing 1.4 places a PDF417's corners on the first and last rows where it found the start
+// and stop patterns, which can be rows (under blur, half the symbol) short of the real
+// edge. Each side is extended here along its own line while the rows next to it still
+// cross bars; bars are upright in `gray` (a region crop) or nearly so (the whole pass).
+void extend_pdf417_sides(const cv::Mat& gray, std::array<cv::Point2f, 4>& q) {
+  const double width = 0.5 * (cv::norm(q[1] - q[0]) + cv::norm(q[2] - q[3]));
+  const int band = std::max(8, static_cast<int>(width * 0.04));  // ~ the start pattern's first bars
+  // The pixels of a short horizontal band at height y on the line a-b, inward by `dir`;
+  // empty when it leaves the image.
+  auto band_at = [&](cv::Point2f a, cv::Point2f b, double y, int dir, std::vector<int>& px) {
+    px.clear();
+    const int yi = static_cast<int>(std::lround(y));
+    if (std::abs(b.y - a.y) < 1 || yi < 0 || yi >= gray.rows) return;
+    const double t = (y - a.y) / (b.y - a.y);
+    const int x0 = static_cast<int>(std::lround(a.x + t * (b.x - a.x)));
+    const unsigned char* row = gray.ptr<unsigned char>(yi);
+    for (int i = -2; i < band; ++i) {
+      const int x = x0 + dir * i;
+      if (x < 0 || x >= gray.cols) {
+        px.clear();
+        return;
+      }
+      px.push_back(row[x]);
+    }
+  };
+  // Bar edges in a band: steps over 2 px (blur spreads an edge) larger than a third of the
+  // ink-paper contrast, which paper noise seldom makes.
+  auto edges = [](const std::vector<int>& px, int step) {
+    int n = 0;
+    for (std::size_t i = 0; i + 2 < px.size(); ++i) n += std::abs(px[i + 2] - px[i]) > step;
+    return n;
+  };
+  // A side may have been found over a fraction of its height only: walk as far as the
+  // taller side (plus a little) reaches.
+  const double reach = 1.1 * std::max(std::abs(q[3].y - q[0].y), std::abs(q[2].y - q[1].y)) + 4;
+  auto extend = [&](cv::Point2f& top, cv::Point2f& bottom, int dir) {
+    const double y_top = top.y, y_bottom = bottom.y, height = y_bottom - y_top;
+    if (height < 4) return;
+    std::vector<int> px, values;
+    for (double y = y_top; y <= y_bottom; y += 1) {
+      band_at(top, bottom, y, dir, px);
+      values.insert(values.end(), px.begin(), px.end());
+    }
+    if (values.size() < 16) return;
+    std::sort(values.begin(), values.end());
+    const int step = (values[values.size() * 9 / 10] - values[values.size() / 10]) / 3;
+    if (step < 8) return;
+    std::vector<int> inside;
+    for (double y = y_top; y <= y_bottom; y += 1) {
+      band_at(top, bottom, y, dir, px);
+      if (!px.empty()) inside.push_back(edges(px, step));
+    }
+    if (inside.empty()) return;
+    std::nth_element(inside.begin(), inside.begin() + static_cast<std::ptrdiff_t>(inside.size() / 2), inside.end());
+    const int needed = std::max(2, inside[inside.size() / 2] * 2 / 5);
+    // Walk outward while rows still cross bars; a gap of a few rows (noise) is crossed.
+    auto walk = [&](double from, double dy) {
+      double last_good = from;
+      int gap = 0;
+      for (double y = from + dy; std::abs(y - from) < reach; y += dy) {
+        band_at(top, bottom, y, dir, px);
+        if (px.empty()) break;
+        if (edges(px, step) >= needed) {
+          last_good = y;
+          gap = 0;
+        } else if (++gap > 3) {
+          break;
+        }
+      }
+      return last_good;
+    };
+    const double new_top = walk(y_top, -1), new_bottom = walk(y_bottom, +1);
+    const cv::Point2f per_row = (bottom - top) * static_cast<float>(1.0 / height);
+    const cv::Point2f anchor = top;
+    top = anchor + per_row * static_cast<float>(new_top - y_top);
+    bottom = anchor + per_row * static_cast<float>(new_bottom - y_top);
+  };
+  // Upright or upside down are the only ways zxing reports PDF417 without tryRotate.
+  if (q[3].y > q[0].y) {
+    extend(q[0], q[3], +1);  // left side: tl over bl, bars to the right
+    extend(q[1], q[2], -1);  // right side: tr over br, bars to the left
+  } else {
+    extend(q[2], q[1], +1);  // upside down: the symbol's br is top-left on screen
+    extend(q[3], q[0], -1);  // and its bl top-right
+  }
+}
+
+// Decodes one 8-bit gray image; `to_input` maps its pixels to the input image's. Returns
+// how many new symbols were added.
+int decode_into(const cv::Mat& gray, const ZXing::DecodeHints& hints, const cv::Matx23d& to_input, bool inverted,
+                Collector& out) {
+  if (gray.cols < 1 || gray.rows < 1 || out.full()) return 0;
+  const ZXing::ImageView view(gray.data, gray.cols, gray.rows, ZXing::ImageFormat::Lum, static_cast<int>(gray.step[0]));
+  int added = 0;
+  for (const ZXing::Result& r : ZXing::ReadBarcodes(view, hints)) {
+    if (!r.isValid()) continue;
+    Barcode b;
+    b.symbology = from_zxing(r.format());
+    if (b.symbology == Symbology::unknown) continue;
+    b.bytes.assign(r.bytes().begin(), r.bytes().end());
+    const ZXing::Position& p = r.position();
+    std::array<cv::Point2f, 4> local;
+    for (std::size_t i = 0; i < 4; ++i) local[i] = cv::Point2f(static_cast<float>(p[i].x), static_cast<float>(p[i].y));
+    if (b.symbology == Symbology::pdf417) extend_pdf417_sides(gray, local);
+    for (std::size_t i = 0; i < 4; ++i) b.corners[i] = apply(to_input, local[i]);
+    // The reading direction in the input (y down), reported counter-clockwise.
+    const cv::Point2f axis = (b.corners[1] + b.corners[2]) - (b.corners[0] + b.corners[3]);
+    double angle = -std::atan2(axis.y, axis.x) * 180.0 / kPi;
+    if (angle <= -180.0) angle += 360.0;
+    b.angle_degrees = angle;
+    b.symbology_identifier = r.symbologyIdentifier();
+    b.inverted = inverted;
+    if (out.add(std::move(b))) ++added;
+    if (out.full()) break;
+  }
+  return added;
+}
+
+cv::Mat inverted_copy(const cv::Mat& gray) {
+  cv::Mat inv;
+  cv::bitwise_not(gray, inv);
+  return inv;
+}
+
+// ---- Measuring regions --------------------------------------------------------------------
+
+struct GridAngle {
+  double degrees = 0;    // in (-45, 45]: getRotationMatrix2D(degrees) makes the grid axis-aligned
+  double coherence = 0;  // 0..1: how strongly the edges agree on one square grid
+  double bars = 0;       // 0..1: how strongly they agree on one direction only (PDF417 bars)
+  double bar_degrees = 0;  // in (-45, 45]: the same for that one direction; better for bars
+  // The angle to turn by: bars decide for PDF417-like patches (its row edges are weaker and,
+  // under perspective, not at right angles to the bars), the grid for everything else.
+  double upright_degrees() const { return bars >= 0.45 ? bar_degrees : degrees; }
+};
+
+// The dominant edge direction modulo 90 degrees: gradient angles folded by 4 (a grid's edges
+// at a, a+90, a+180, a+270 agree), weighted by squared magnitude so paper noise hardly
+// counts. Sub-degree on barcodes, far better than minAreaRect on a blob. Folded by 2 the
+// same sums tell bars (one direction) from a 2D grid (two that cancel).
+GridAngle grid_angle(const cv::Mat& patch) {
+  GridAngle g;
+  if (patch.cols < 3 || patch.rows < 3) return g;
+  cv::Mat gx, gy;
+  cv::Sobel(patch, gx, CV_32F, 1, 0, 3);
+  cv::Sobel(patch, gy, CV_32F, 0, 1, 3);
+  double c2 = 0, s2 = 0, c4 = 0, s4 = 0, weight = 0;
+  for (int y = 1; y + 1 < patch.rows; ++y) {
+    const float* px = gx.ptr<float>(y);
+    const float* py = gy.ptr<float>(y);
+    for (int x = 1; x + 1 < patch.cols; ++x) {
+      const double a = px[x], b = py[x];
+      const double m2 = a * a + b * b;
+      if (m2 < 1e-6) continue;
+      const double cos2 = a * a - b * b, sin2 = 2 * a * b;  // m^2 cos 2t, m^2 sin 2t
+      c2 += cos2;
+      s2 += sin2;
+      c4 += (cos2 * cos2 - sin2 * sin2) / m2;  // m^2 cos 4t
+      s4 += 2 * cos2 * sin2 / m2;              // m^2 sin 4t
+      weight += m2;
+    }
+  }
+  if (weight <= 0) return g;
+  g.degrees = std::atan2(s4, c4) / 4.0 * 180.0 / kPi;
+  g.coherence = std::hypot(c4, s4) / weight;
+  g.bars = std::hypot(c2, s2) / weight;
+  double across = std::atan2(s2, c2) / 2.0 * 180.0 / kPi;  // gradient direction, (-90, 90]
+  if (across > 45) across -= 90;
+  if (across <= -45) across += 90;
+  g.bar_degrees = across;
+  return g;
+}
+
+// The grid angle of a patch, sampled down when large (angles survive an area resize).
+GridAngle sampled_grid_angle(const cv::Mat& patch) {
+  if (patch.total() <= kAngleSamplePixels) return grid_angle(patch);
+  const double k = std::sqrt(kAngleSamplePixels / static_cast<double>(patch.total()));
+  cv::Mat small;
+  cv::resize(patch, small, cv::Size(), k, k, cv::INTER_AREA);
+  return grid_angle(small);
+}
+
+// The grid angle of an input-pixel box.
+GridAngle grid_angle_of(const cv::Mat& gray, const cv::RotatedRect& box) {
+  const cv::Rect bounds = box.boundingRect() & cv::Rect(0, 0, gray.cols, gray.rows);
+  if (bounds.width < 8 || bounds.height < 8) return {};
+  return sampled_grid_angle(gray(bounds));
+}
+
+struct Region {
+  cv::RotatedRect box;  // in full-resolution input pixels
+  double score = 0;
+  GridAngle grid;
+};
+
+// Barcode-like regions: cells of high gradient energy, closed into blobs, found on the
+// (possibly downscaled) detection image; boxes come back in full-resolution pixels, the
+// most barcode-like first, with their grid angle measured on the full-resolution image.
+std::vector<Region> find_regions(const cv::Mat& detect, const cv::Mat& gray, double detect_to_input, int max_regions) {
+  std::vector<Region> regions;
+  if (max_regions <= 0 || detect.cols < 16 || detect.rows < 16) return regions;
+  // Gradient at full detection resolution, so 2-pixel modules still count, averaged into
+  // cells so the morphology is cheap. Energy ~ edge contrast in gray levels.
+  cv::Mat gx, gy, ax, ay, energy;
+  cv::spatialGradient(detect, gx, gy, 3);  // both 3x3 Sobel derivatives in one pass
+  cv::convertScaleAbs(gx, ax, 0.25);
+  cv::convertScaleAbs(gy, ay, 0.25);
+  cv::add(ax, ay, energy);
+  const double cells_wanted = 150'000.0;
+  const int cell = std::clamp(static_cast<int>(std::lround(std::sqrt(static_cast<double>(detect.total()) / cells_wanted))), 2, 8);
+  cv::Mat map;
+  cv::resize(energy, map, cv::Size(std::max(1, detect.cols / cell), std::max(1, detect.rows / cell)), 0, 0, cv::INTER_AREA);
+  // Otsu separates textured cells from paper; the floor keeps a blank or evenly noisy page
+  // from turning into blobs of noise.
+  cv::Mat mask;
+  const double otsu = cv::threshold(map, mask, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+  const double floor_energy = 10.0;
+  if (otsu < floor_energy) cv::threshold(map, mask, floor_energy, 255, cv::THRESH_BINARY);
+  // Closing bridges ~12 input px, the widest flat runs inside a symbol (PDF417's six-module
+  // bars and spaces at 2 px); opening drops specks.
+  const int bridge = std::max(3, 2 * static_cast<int>(std::lround(6.0 / cell)) + 1);
+  cv::morphologyEx(mask, mask, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {bridge, bridge}));
+  cv::morphologyEx(mask, mask, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {3, 3}));
+  std::vector<std::vector<cv::Point>> contours;
+  cv::findContours(mask, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+  // Cell centres to input pixels (the map's size is rounded down, so not exactly `cell`).
+  const double sx = static_cast<double>(detect.cols) / map.cols * detect_to_input;
+  const double sy = static_cast<double>(detect.rows) / map.rows * detect_to_input;
+  const float k = static_cast<float>(0.5 * (sx + sy));
+  for (const auto& c : contours) {
+    const double area = cv::contourArea(c);
+    if (area < 12) continue;  // cells: below ~14x14 px at 4-px cells no symbol is readable
+    cv::RotatedRect box = cv::minAreaRect(c);
+    // A blob spans half a cell beyond its cell centres on each side.
+    box.size.width += 1.0f;
+    box.size.height += 1.0f;
+    const double w = box.size.width, h = box.size.height;
+    if (std::min(w, h) < 3 || std::max(w, h) / std::min(w, h) > 12) continue;  // rules, lines, borders
+    const double fill = area / (w * h);
+    if (fill < 0.35) continue;  // frames and L shapes, not a symbol
+    const cv::Rect bounds = cv::boundingRect(c) & cv::Rect(0, 0, map.cols, map.rows);
+    cv::Mat blob_mask = cv::Mat::zeros(bounds.size(), CV_8U);
+    cv::drawContours(blob_mask, std::vector<std::vector<cv::Point>>{c}, 0, 255, cv::FILLED, cv::LINE_8, cv::noArray(), 0,
+                     -bounds.tl());
+    const double mean_energy = cv::mean(map(bounds), blob_mask)[0];
+    Region r;
+    r.box = cv::RotatedRect(cv::Point2f(static_cast<float>((box.center.x + 0.5) * sx), static_cast<float>((box.center.y + 0.5) * sy)),
+                            cv::Size2f(box.size.width * k, box.size.height * k), box.angle);
+    r.score = area * mean_energy * fill;
+    regions.push_back(r);
+  }
+  std::sort(regions.begin(), regions.end(), [](const Region& a, const Region& b) { return a.score > b.score; });
+  if (static_cast<int>(regions.size()) > max_regions) regions.resize(static_cast<std::size_t>(max_regions));
+  for (Region& r : regions) r.grid = grid_angle_of(gray, r.box);
+  return regions;
+}
+
+// A region that shows PDF417-like bars tilted beyond what zxing 1.4 reads; small blobs
+// (a piece of a symbol, a few strokes) give too rough an angle to count.
+bool tilted_bars(const Region& r) {
+  return std::min(r.box.size.width, r.box.size.height) >= 40 && r.grid.coherence >= 0.3 && r.grid.bars >= 0.45 &&
+         std::abs(r.grid.bar_degrees) > kPdf417TiltTolerance;
+}
+
+// Module size in pixels of an upright crop: the lower quartile of black/white run lengths
+// along a few rows and columns of its centre (runs are one to several modules long).
+double module_estimate(const cv::Mat& crop) {
+  if (crop.cols < 8 || crop.rows < 8) return 0;
+  cv::Mat bin;
+  cv::threshold(crop, bin, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+  std::vector<int> runs;
+  auto scan = [&](auto pixel, int length) {
+    int run = 0;
+    bool prev = pixel(0) != 0, seen_edge = false;
+    for (int i = 1; i < length; ++i) {
+      const bool v = pixel(i) != 0;
+      ++run;
+      if (v != prev) {
+        if (seen_edge) runs.push_back(run);  // the first run touches the crop edge: partial
+        seen_edge = true;
+        run = 0;
+        prev = v;
+      }
+    }
+  };
+  const int lines = 9;
+  for (int i = 0; i < lines; ++i) {
+    const int y = std::min(crop.rows - 1, crop.rows / 5 + (crop.rows * 3 / 5) * i / (lines - 1));
+    const int x = std::min(crop.cols - 1, crop.cols / 5 + (crop.cols * 3 / 5) * i / (lines - 1));
+    const unsigned char* row = bin.ptr<unsigned char>(y);
+    scan([&](int j) { return row[j]; }, crop.cols);
+    scan([&](int j) { return bin.at<unsigned char>(j, x); }, crop.rows);
+  }
+  if (runs.size() < 8) return 0;
+  std::nth_element(runs.begin(), runs.begin() + static_cast<std::ptrdiff_t>(runs.size() / 4), runs.end());
+  return runs[runs.size() / 4];
+}
+
+// Gradient energy across y over across x of an upright crop: PDF417 bars lying down give
+// well above 1, standing bars well below, a 2D grid about 1.
+double vertical_over_horizontal(const cv::Mat& crop) {
+  cv::Mat gx, gy;
+  cv::Sobel(crop, gx, CV_32F, 1, 0, 3);
+  cv::Sobel(crop, gy, CV_32F, 0, 1, 3);
+  const double ex = cv::norm(gx, cv::NORM_L1), ey = cv::norm(gy, cv::NORM_L1);
+  return ex > 0 ? ey / ex : 1.0;
+}
+
+// Whether the crop's outer ring (quiet zone, paper) is darker than its ink threshold: then
+// the symbol is probably light on dark.
+bool looks_inverted(const cv::Mat& crop) {
+  cv::Mat bin;
+  const double t = cv::threshold(crop, bin, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+  const int bw = std::max(1, std::min(crop.cols, crop.rows) / 16);
+  cv::Mat ring(crop.size(), CV_8U, cv::Scalar(255));
+  ring(cv::Rect(bw, bw, std::max(0, crop.cols - 2 * bw), std::max(0, crop.rows - 2 * bw))).setTo(0);
+  return cv::mean(crop, ring)[0] < t;
+}
+
+// ---- Region crops ------------------------------------------------------------------------
+
+// A crop of the full-resolution gray image around `centre`, turned upright and scaled;
+// `to_input` maps crop pixels back to input pixels.
+struct Crop {
+  cv::Mat pixels;
+  cv::Matx23d to_input;
+};
+
+Crop warp_crop(const cv::Mat& gray, cv::Point2f centre, cv::Size2f extent, double angle_degrees, double scale) {
+  const cv::Size out(std::max(8, static_cast<int>(std::ceil(extent.width * scale))),
+                     std::max(8, static_cast<int>(std::ceil(extent.height * scale))));
+  // An edge direction of `angle` measured with y down (clockwise on screen) is made
+  // axis-aligned by getRotationMatrix2D(+angle), which turns counter-clockwise on screen.
+  cv::Mat m = cv::getRotationMatrix2D(centre, angle_degrees, scale);
+  m.at<double>(0, 2) += out.width / 2.0 - centre.x;
+  m.at<double>(1, 2) += out.height / 2.0 - centre.y;
+  Crop c;
+  // warpAffine touches only output pixels, so a crop costs its own size, not the page's.
+  cv::warpAffine(gray, c.pixels, m, out, scale > 1.4 ? cv::INTER_CUBIC : cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+  cv::Mat inv;
+  cv::invertAffineTransform(m, inv);
+  c.to_input = cv::Matx23d(inv.ptr<double>());
+  return c;
+}
+
+// The crop binarized by Otsu, dark = 0, upscaled first so modules are ~8 px: zxing 1.4's
+// Aztec detector (its PDF417 and DataMatrix samplers less so) needs crisp edges to locate
+// the symbol exactly and gives up on the soft edges that rotation and blur leave.
+cv::Mat crisp(const cv::Mat& crop, double module, bool inverted) {
+  double up = module > 0 ? std::clamp(8.0 / module, 1.0, 4.0) : 2.0;
+  up = std::min(up, std::sqrt(0.5 * kMaxCropPixels / static_cast<double>(crop.total())));
+  cv::Mat big = crop;
+  if (up > 1.05) cv::resize(crop, big, cv::Size(), up, up, cv::INTER_CUBIC);
+  cv::Mat bin;
+  cv::threshold(big, bin, 0, 255, (inverted ? cv::THRESH_BINARY_INV : cv::THRESH_BINARY) | cv::THRESH_OTSU);
+  return bin;
+}
+
+// Blur undone a little: twice the resolution, then an unsharp mask (radius ~ a module) that
+// steepens the soft edges blur and JPEG leave, before zxing's own binarizer sees them.
+cv::Mat sharpened(const cv::Mat& crop, double module) {
+  const double up = std::min(2.0, std::sqrt(kMaxCropPixels / static_cast<double>(crop.total())));
+  cv::Mat big = crop;
+  if (up > 1.05) cv::resize(crop, big, cv::Size(), up, up, cv::INTER_CUBIC);
+  cv::Mat soft, sharp;
+  cv::GaussianBlur(big, soft, cv::Size(), std::max(1.0, (module > 0 ? module : 3.0) * up * 0.5));
+  cv::addWeighted(big, 2.5, soft, -1.5, 0, sharp);
+  return sharp;
+}
+
+// How one region is cut out and decoded: decided once, used by both rounds.
+struct RegionPlan {
+  cv::Point2f centre;
+  cv::Size2f extent;          // crop size in input pixels, upright, quiet zone included
+  double rotate = 0;          // degrees for getRotationMatrix2D that turn the symbol upright
+  double scale = 1;           // crop pixels per input pixel
+  double max_scale = 1;       // the crop pixel cap
+  double module = 0;          // estimated module in crop pixels (0 = unknown)
+  bool dark_first = false;    // light-on-dark more likely: try inverted first
+  bool bar_like = false;      // gradient mostly in one direction: PDF417-like
+  bool symbol_sized = true;   // at least ~9 modules across: big enough for any 2D symbol
+};
+
+// Also leaves the upright probe crop in `probe`, which round 1 uses when it has the plan's scale.
+RegionPlan plan_region(const cv::Mat& gray, const Region& region, const BarcodeReadOptions& o, Crop& probe) {
+  RegionPlan plan;
+  plan.centre = region.box.center;
+  const GridAngle& grid = region.grid;
+  // The blob's extent once turned upright, plus room for the quiet zone and for edge
+  // modules the blob missed.
+  cv::Point2f pts[4];
+  region.box.points(pts);
+  const double first = grid.upright_degrees();
+  const double ca = std::cos(first * kPi / 180.0), sa = std::sin(first * kPi / 180.0);
+  double min_u = 1e18, max_u = -1e18, min_v = 1e18, max_v = -1e18;
+  for (const cv::Point2f& p : pts) {
+    const double dx = p.x - plan.centre.x, dy = p.y - plan.centre.y;
+    const double u = ca * dx + sa * dy, v = -sa * dx + ca * dy;
+    min_u = std::min(min_u, u), max_u = std::max(max_u, u);
+    min_v = std::min(min_v, v), max_v = std::max(max_v, v);
+  }
+  const double w = max_u - min_u, h = max_v - min_v;
+  const double margin = 0.15 * std::max(w, h) + 10.0;
+  plan.extent = cv::Size2f(static_cast<float>(w + 2 * margin), static_cast<float>(h + 2 * margin));
+  plan.max_scale = std::sqrt(kMaxCropPixels / (static_cast<double>(plan.extent.width) * plan.extent.height));
+  plan.rotate = first;
+
+  // Look again on an upright probe at (at most) scale 1.
+  const double probe_scale = std::min(1.0, plan.max_scale);
+  probe = warp_crop(gray, plan.centre, plan.extent, plan.rotate, probe_scale);
+  // A Sobel gradient on a stair-stepped edge leans toward the axes, so the first estimate
+  // falls short by ~2 % of the angle (0.3 deg at 15 deg), enough to defeat zxing's Aztec
+  // sampler; measured again near upright, that bias is negligible.
+  const double residual = sampled_grid_angle(probe.pixels).upright_degrees();
+  if (std::abs(residual) > 0.05 && std::abs(residual) < 5) {
+    plan.rotate += residual;
+    probe = warp_crop(gray, plan.centre, plan.extent, plan.rotate, probe_scale);
+  }
+  // Bars lying down: a quarter turn more stands them up (zxing's own 90-degree retry
+  // reports wrong corners, see make_hints).
+  const double across = vertical_over_horizontal(probe.pixels);
+  if ((o.formats & symbology_bit(Symbology::pdf417)) && across > 1.6) {
+    plan.rotate += plan.rotate > 0 ? -90 : 90;
+    plan.extent = cv::Size2f(plan.extent.height, plan.extent.width);
+    probe = warp_crop(gray, plan.centre, plan.extent, plan.rotate, probe_scale);
+  }
+  plan.bar_like = across > 1.6 || across < 1 / 1.6;
+  const double module = module_estimate(probe.pixels) / probe_scale;  // input pixels
+  // Scaled so modules are >= ~3.5 px (zxing 1.4 binarizes 1-2 px modules poorly once
+  // interpolated; PDF417 bars read from ~2.8 px), smaller for big modules (same
+  // information, less work), within the cap.
+  const double smallest_module = plan.bar_like ? 2.8 : 3.5;
+  plan.scale = probe_scale;
+  if (module > 0 && module < smallest_module) plan.scale = std::min(4.0, smallest_module / module);
+  if (module > 12) plan.scale = std::max(0.35, 6.0 / module);
+  plan.scale = std::min(plan.scale, plan.max_scale);
+  plan.module = module * plan.scale;
+  // Words make blobs a few stroke widths ("modules") high; the smallest 2D symbols are
+  // 8-10 modules across.
+  const double blob_short_side = std::min(region.box.size.width, region.box.size.height);
+  plan.symbol_sized = module <= 0 || blob_short_side / module >= 9;
+  plan.dark_first = o.try_inverted && looks_inverted(probe.pixels);
+  return plan;
+}
+
+// One zxing call on a region crop, counted against the budget. True when it found a new symbol.
+bool attempt(const cv::Mat& pixels, const cv::Matx23d& to_input, bool inverted, const ZXing::DecodeHints& hints,
+             WorkBudget& budget, Collector& out) {
+  if (out.full() || !budget.take_region_attempt(static_cast<double>(pixels.total()))) return false;
+  return decode_into(pixels, hints, to_input, inverted, out) > 0;
+}
+
+bool attempt_crop(const Crop& crop, bool inverted, const ZXing::DecodeHints& hints, WorkBudget& budget, Collector& out) {
+  if (out.full()) return false;
+  return attempt(inverted ? inverted_copy(crop.pixels) : crop.pixels, crop.to_input, inverted, hints, budget, out);
+}
+
+// A crop holds one symbol: asking zxing for more makes it search on (and fail slowly).
+ZXing::DecodeHints crop_hints(unsigned formats, ZXing::Binarizer binarizer) { return make_hints(formats, 1, binarizer); }
+
+// Round 1: the plain upright crop in the likelier polarity. Most symbols decode here.
+bool first_attempt(const cv::Mat& gray, const RegionPlan& plan, const Crop& probe, const BarcodeReadOptions& o,
+                   WorkBudget& budget, Collector& out) {
+  const ZXing::DecodeHints hints = crop_hints(o.formats, ZXing::Binarizer::LocalAverage);
+  const double probe_scale = std::min(1.0, plan.max_scale);
+  if (plan.scale == probe_scale) return attempt_crop(probe, plan.dark_first, hints, budget, out);
+  return attempt_crop(warp_crop(gray, plan.centre, plan.extent, plan.rotate, plan.scale), plan.dark_first, hints, budget, out);
+}
+
+// Round 2: the harder variants, for regions round 1 did not decode.
+void more_attempts(const cv::Mat& gray, const RegionPlan& plan, const BarcodeReadOptions& o, WorkBudget& budget,
+                   Collector& out) {
+  const ZXing::DecodeHints local = crop_hints(o.formats, ZXing::Binarizer::LocalAverage);
+  const Crop upright = warp_crop(gray, plan.centre, plan.extent, plan.rotate, plan.scale);
+  if (o.try_inverted && attempt_crop(upright, !plan.dark_first, local, budget, out)) return;
+  // Soft edges (rotation, blur): binarize a finer copy ourselves.
+  {
+    const cv::Mat sharp = crisp(upright.pixels, plan.module, plan.dark_first);
+    const double k = static_cast<double>(sharp.cols) / upright.pixels.cols;
+    const cv::Matx23d back = upright.to_input * cv::Matx33d(1 / k, 0, 0, 0, 1 / k, 0, 0, 0, 1);
+    if (attempt(sharp, back, plan.dark_first, crop_hints(o.formats, ZXing::Binarizer::FixedThreshold), budget, out)) return;
+  }
+  {
+    const cv::Mat sharp = sharpened(upright.pixels, plan.module);
+    const double k = static_cast<double>(sharp.cols) / upright.pixels.cols;
+    const cv::Matx23d back = upright.to_input * cv::Matx33d(1 / k, 0, 0, 0, 1 / k, 0, 0, 0, 1);
+    const cv::Mat pixels = plan.dark_first ? inverted_copy(sharp) : sharp;
+    if (attempt(pixels, back, plan.dark_first, local, budget, out)) return;
+  }
+  // Low contrast and uneven light defeat the local-average binarizer in other ways.
+  if (attempt_crop(upright, plan.dark_first, crop_hints(o.formats, ZXing::Binarizer::GlobalHistogram), budget, out)) return;
+  // PDF417 in 1.4 tolerates only a few degrees: for bar-like regions, sweep small
+  // corrections in case the estimate is off.
+  if ((o.formats & symbology_bit(Symbology::pdf417)) && plan.bar_like) {
+    for (double delta : {2.0, -2.0, 4.0, -4.0}) {
+      const Crop tilted = warp_crop(gray, plan.centre, plan.extent, plan.rotate + delta, plan.scale);
+      if (attempt_crop(tilted, plan.dark_first, local, budget, out)) return;
+    }
+  }
+  // Small modules (or an estimate fooled by blur): once more at double resolution.
+  if (plan.module < 6 && plan.scale * 2 <= plan.max_scale) {
+    const Crop finer = warp_crop(gray, plan.centre, plan.extent, plan.rotate, plan.scale * 2);
+    if (attempt_crop(finer, plan.dark_first, local, budget, out)) return;
+  }
+}
+
+}  // namespace
+
+std::vector<Barcode> read_barcodes(const cv::Mat& image, const BarcodeReadOptions& options) {
+  validate(image, options);
+  if (options.formats == 0) return {};
+  Collector out{{}, options.max_symbols};
+  WorkBudget budget(options);
+
+  cv::Mat gray;
+  if (image.channels() == 1)
+    gray = image;
+  else
+    cv::cvtColor(image, gray, image.channels() == 3 ? cv::COLOR_BGR2GRAY : cv::COLOR_BGRA2GRAY);
+
+  // Whole-image pass and region search on a downscaled copy of very large images.
+  cv::Mat detect = gray;
+  double detect_to_input = 1.0;
+  if (gray.total() > options.max_detection_pixels) {
+    const double k = std::sqrt(static_cast<double>(options.max_detection_pixels) / static_cast<double>(gray.total()));
+    cv::resize(gray, detect, cv::Size(std::max(1, static_cast<int>(gray.cols * k)), std::max(1, static_cast<int>(gray.rows * k))),
+               0, 0, cv::INTER_AREA);
+    detect_to_input = static_cast<double>(gray.cols) / detect.cols;
+  }
+  const cv::Matx23d detect_map(detect_to_input, 0, 0, 0, detect_to_input, 0);
+
+  const std::vector<Region> regions =
+      options.search_regions ? find_regions(detect, gray, detect_to_input, options.max_regions) : std::vector<Region>{};
+
+  // zxing spends tens of ms failing on a tilted PDF417; leave it to the region pass then.
+  unsigned whole_formats = options.formats;
+  if (std::any_of(regions.begin(), regions.end(), tilted_bars)) whole_formats &= ~symbology_bit(Symbology::pdf417);
+  if (whole_formats != 0)
+    decode_into(detect, make_hints(whole_formats, options.max_symbols, ZXing::Binarizer::LocalAverage), detect_map, false, out);
+
+  // Two rounds, so a bounded budget goes to the cheap attempt on every region before the
+  // harder variants on any.
+  std::vector<RegionPlan> plans;
+  for (const Region& r : regions) {
+    if (out.full() || !budget.time_left()) break;
+    if (out.covers(r.box.center, 2.0)) continue;  // decoded there already
+    Crop probe;
+    plans.push_back(plan_region(gray, r, options, probe));
+    if (first_attempt(gray, plans.back(), probe, options, budget, out)) plans.pop_back();
+  }
+  for (const RegionPlan& plan : plans) {
+    if (out.full() || !budget.time_left()) break;
+    if (!plan.symbol_sized || out.covers(plan.centre, 2.0)) continue;
+    more_attempts(gray, plan, options, budget, out);
+  }
+
+  // Light on dark: the whole image inverted when it is mostly dark (a screen in dark mode)
+  // or nothing was found at all. Region crops have tried both polarities already.
+  if (options.try_inverted && whole_formats != 0 && !out.full() && budget.time_left() &&
+      (out.found.empty() || cv::mean(detect)[0] < 100)) {
+    const int rest = options.max_symbols - static_cast<int>(out.found.size());
+    decode_into(inverted_copy(detect), make_hints(whole_formats, rest, ZXing::Binarizer::LocalAverage), detect_map, true, out);
+  }
+  return std::move(out.found);
+}
+
+}  // namespace docverify::barcode

@@ -1,0 +1,41 @@
+#pragma once
+// Visible Digital Seals for generated documents: the generator's own test PKI signs a
+// seal over the document's MRZ (ICAO visa profile for MRV-A/MRV-B, the residence-permit
+// profile for TD2), and the seal is printed as a DataMatrix in the page's barcode area.
+// A data forgery changes the printed page, never the seal: seal.mrz_match catches it.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+#include "calendar/date.hpp"
+#include "mrz/format.hpp"
+#include "synth/test_pki.hpp"
+
+namespace docverify::synth {
+
+// The PKI every generated seal is signed with: deterministic from `today`, so
+// `docverify specimen --pki-out DIR` and the documents of any run agree. Signer UTTS,
+// serial 0x5B (brainpoolP256r1) under a CSCA C=UT.
+struct SpecimenPki {
+  explicit SpecimenPki(Date today);
+  TestPki pki;
+  TestCertificate signer;
+};
+
+// Whether the generator can seal documents of this format (a VDS profile carries its MRZ).
+bool format_has_seal_profile(mrz::Format format) noexcept;
+
+// The signed seal's bytes for a document's MRZ lines. Throws InputError for a format
+// without a seal profile.
+std::vector<std::uint8_t> make_document_seal(mrz::Format format, const std::vector<std::string>& mrz_lines,
+                                             const std::string& issuing_state, const std::string& document_number,
+                                             const Date& issue_date, const SpecimenPki& pki);
+
+// Prints the seal as a DataMatrix centred in `box` (black modules, as carbon ink shows in
+// infrared too); the module size is the largest that fits with a 2-module quiet zone.
+// Returns the symbol's area, empty when it cannot fit at 2 pixels a module.
+cv::Rect draw_seal(cv::Mat& image, const cv::Rect& box, const std::vector<std::uint8_t>& payload);
+
+}  // namespace docverify::synth
