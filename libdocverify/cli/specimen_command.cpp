@@ -1,10 +1,12 @@
 #include <cstdio>
+#include <filesystem>
 #include <stdexcept>
 #include <string>
 
 #include "cli_args.hpp"
 #include "commands.hpp"
 #include "synth/corpus.hpp"
+#include "synth/document_seal.hpp"
 #include "synth/specimen.hpp"
 
 namespace docverify::cli {
@@ -14,7 +16,8 @@ constexpr const char* kHelp =
     "usage: docverify specimen [--format TD1|TD2|TD3|MRVA|MRVB|FRA_ID] [--count N] [--seed S]\n"
     "                          [--dpi D] [--today YYYY-MM-DD] [--capture scan|kiosk|phone|no_document]\n"
     "                          [--forgery TYPE] [--microtext auto|on|off]\n"
-    "                          [--barcode-area auto|on|off] [--without-mrz] --out DIR\n"
+    "                          [--barcode-area auto|on|off] [--without-mrz] [--seal] --out DIR\n"
+    "       docverify specimen --pki-out DIR [--today YYYY-MM-DD]\n"
     "       docverify specimen --corpus scan|kiosk|phone|negatives --out DIR\n"
     "\n"
     "Writes synthetic, entirely fictitious documents: for each, DIR/<name>.png (a data page as\n"
@@ -35,6 +38,11 @@ constexpr const char* kHelp =
     "  --barcode-area C  an area kept for a 2D barcode: auto (default: half of TD1 and TD3\n"
     "                  pages, 60 % of visas, 35 % of TD2, never the old French card), on, off\n"
     "  --without-mrz   pages with everything but the MRZ (negatives)\n"
+    "  --seal          print an ICAO Visible Digital Seal (DataMatrix) over the genuine MRZ in\n"
+    "                  the barcode area, signed by the generator's test PKI (MRVA, MRVB, TD2);\n"
+    "                  forgeries change the page, never the seal\n"
+    "  --pki-out DIR   write that test PKI's certificates (csca.pem, UTTS_5B.pem) for\n"
+    "                  `docverify seal --trust DIR` / `verify --trust DIR`; it depends on --today\n"
     "  --corpus NAME   writes a standard benchmark corpus (docs/specimen.md) and corpus.json;\n"
     "                  no other option but --out\n";
 
@@ -80,7 +88,17 @@ int run_specimen(int argc, char** argv) {
     if (!synth::parse_feature_choice(*b, o.barcode_area)) throw std::invalid_argument("--barcode-area takes auto, on or off");
   }
   o.without_mrz = args.flag("--without-mrz");
+  o.seal = args.flag("--seal");
   const auto out = args.option("--out");
+  if (auto pki_dir = args.option("--pki-out")) {
+    if (!args.positionals().empty()) throw std::invalid_argument("unexpected argument '" + args.positionals()[0] + "'");
+    const synth::SpecimenPki pki(o.today);
+    pki.pki.write_files(*pki_dir, {&pki.signer});
+    // A trust folder holds certificates only: the signer's (test) key is not for verifiers.
+    std::filesystem::remove(std::filesystem::path(*pki_dir) / "UTTS_5B.key.pem");
+    std::printf("wrote the specimen PKI (csca.pem, UTTS_5B.pem) to %s\n", pki_dir->c_str());
+    if (!out) return 0;
+  }
   if (!out) throw std::invalid_argument("--out DIR is required");
   if (!args.positionals().empty()) throw std::invalid_argument("unexpected argument '" + args.positionals()[0] + "'");
   const auto names = synth::write_specimens(o, *out);

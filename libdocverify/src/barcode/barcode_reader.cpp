@@ -736,10 +736,11 @@ std::vector<Barcode> read_barcodes(const cv::Mat& image, const BarcodeReadOption
     more_attempts(gray, plan, options, budget, out);
   }
 
-  // Light on dark: the whole image inverted when it is mostly dark (a screen in dark mode)
-  // or nothing was found at all. Region crops have tried both polarities already.
+  // Light on dark: the whole image inverted when it is mostly dark (a screen in dark mode),
+  // or when nothing was found and no region crop (tried in both polarities) could help.
+  const bool regions_tried = options.search_regions && !regions.empty();
   if (options.try_inverted && whole_formats != 0 && !out.full() && budget.time_left() &&
-      (out.found.empty() || cv::mean(detect)[0] < 100)) {
+      (cv::mean(detect)[0] < 100 || (out.found.empty() && !regions_tried))) {
     const int rest = options.max_symbols - static_cast<int>(out.found.size());
     decode_into(inverted_copy(detect), make_hints(whole_formats, rest, ZXing::Binarizer::LocalAverage), detect_map, true, out);
   }

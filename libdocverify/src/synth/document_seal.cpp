@@ -32,7 +32,8 @@ std::vector<std::uint8_t> make_document_seal(mrz::Format format, const std::vect
                                              const Date& issue_date, const SpecimenPki& pki) {
   seal::VdsBuildSpec spec;
   spec.version = 4;
-  spec.issuing_country = issuing_state;
+  spec.issuing_country = issuing_state.substr(0, 3);
+  spec.issuing_country.resize(3, '<');  // "D" is written "D<<
   spec.signer = "UTTS";
   spec.certificate_reference = "5B";
   spec.issue_date = issue_date;

@@ -9,6 +9,8 @@
 
 #include "errors/input_error.hpp"
 #include "report/json_writer.hpp"
+#include "mrz/builder.hpp"
+#include "synth/document_seal.hpp"
 
 namespace docverify::synth {
 namespace {
@@ -111,6 +113,19 @@ std::string ground_truth_json(const Specimen& s, const SpecimenOptions& o) {
   // The reserved 2D-barcode area (null when the page has none), and where it lands in a photo.
   if (s.page.barcode_box.area() > 0) write_rect(w, "barcode_box", s.page.barcode_box);
   else w.key("barcode_box").null();
+  // The printed seal: its bytes (what a reader must decode) and the symbol on the page.
+  w.key("seal");
+  if (!s.seal_payload.empty()) {
+    static const char* digits = "0123456789ABCDEF";
+    std::string hex;
+    for (std::uint8_t b : s.seal_payload) hex += {digits[b >> 4], digits[b & 0xF]};
+    w.begin_object();
+    w.field("kind", "icao_vds").field("symbology", "data_matrix").field("payload_hex", hex);
+    write_rect(w, "box", s.seal_box);
+    w.end_object();
+  } else {
+    w.null();
+  }
   if (s.has_photo) write_quad("barcode_quad", s.page.barcode_box.area() > 0 && s.photo.document_quad.size() == 4
                                                   ? map_box(s.photo.page_to_photo, s.page.barcode_box)
                                                   : std::vector<cv::Point2d>{});
@@ -165,6 +180,10 @@ void check_options(const SpecimenOptions& o) {
   if (o.count < 1 || o.count > 1000000) throw InputError("count must be within 1 and 1000000");
   if (!(o.dpi >= 72 && o.dpi <= 1200)) throw InputError("dpi must be within 72 and 1200");
   if (!is_valid_date(o.today.year, o.today.month, o.today.day)) throw InputError("reference date is not a calendar date");
+  if (o.seal && !format_has_seal_profile(o.format))
+    throw InputError("seals are printed on MRV-A and MRV-B visas and TD2 documents only (no VDS profile carries this MRZ)");
+  if (o.seal && (o.without_mrz || o.capture == Capture::no_document)) throw InputError("a seal needs a document with an MRZ");
+  if (o.seal && o.barcode_area == FeatureChoice::off) throw InputError("a seal needs the barcode area");
 }
 
 std::vector<unsigned char> encode_png(const cv::Mat& image) {
@@ -188,13 +207,16 @@ Specimen make_specimen(const SpecimenOptions& o, int index, PageRenderer& render
   std::snprintf(name, sizeof name, "%s-seed%llu-%05d", kind.c_str(), static_cast<unsigned long long>(o.seed), index);
   s.name = name;
   s.identity = random_identity(o.format, rng, o.today);
+  // The seal signs the genuine MRZ: a data forgery below changes the page only.
+  const std::vector<std::string> genuine_mrz = o.seal ? mrz::build_mrz(s.identity.fields).lines : std::vector<std::string>{};
   ForgeryPlan plan = plan_forgery(o.forgery, s.identity, rng, o.today);
   plan.tweaks.omit_mrz = o.without_mrz;
   s.forgery_description = plan.description;
   // The issuer's emblem and tint depend on its code and the corpus seed; the page's look is
   // drawn per document.
   const IssuerDesign issuer = issuer_design(s.identity.fields.issuing_state, o.seed);
-  s.style = random_page_style(o.format, s.identity.issuer_language, issuer, o.microtext, o.barcode_area, rng);
+  s.style = random_page_style(o.format, s.identity.issuer_language, issuer, o.microtext,
+                              o.seal ? FeatureChoice::on : o.barcode_area, rng);
   const Random layout = rng;  // the companions repeat the visible page's random draws
   s.page = renderer.render(s.identity, s.style, o.dpi, rng, plan.tweaks);
   if (o.capture == Capture::kiosk) {
@@ -203,6 +225,17 @@ Specimen make_specimen(const SpecimenOptions& o, int index, PageRenderer& render
     s.infrared = renderer.render(s.identity, s.style, o.dpi, ir_rng, plan.tweaks, Spectrum::infrared).image;
     s.ultraviolet =
         renderer.render(s.identity, s.style, o.dpi, uv_layout, plan.tweaks, Spectrum::ultraviolet, &fibres).image;
+  }
+  if (o.seal) {
+    const SpecimenPki pki(o.today);
+    const Date issued = civil_from_days(days_from_civil(o.today) - 30);
+    s.seal_payload = make_document_seal(o.format, genuine_mrz, s.identity.fields.issuing_state,
+                                        s.identity.fields.document_number, issued, pki);
+    s.seal_box = draw_seal(s.page.image, s.page.barcode_box, s.seal_payload);
+    if (s.seal_box.empty()) throw InputError("the seal does not fit the barcode area at this dpi");
+    // Carbon-black modules: dark under infrared and ultraviolet light too.
+    for (cv::Mat* companion : {&s.infrared, &s.ultraviolet})
+      if (!companion->empty()) draw_seal(*companion, s.page.barcode_box, s.seal_payload);
   }
   s.forgery_regions = finish_forgery(o.forgery, s.page, rng);
   if (o.capture == Capture::phone || o.capture == Capture::no_document) {

@@ -34,6 +34,10 @@ struct SpecimenOptions {
   FeatureChoice microtext = FeatureChoice::automatic;     // docs/specimen.md gives the rates
   FeatureChoice barcode_area = FeatureChoice::automatic;
   bool without_mrz = false;  // pages with no MRZ printed (negatives for MRZ locators)
+  // Print an ICAO Visible Digital Seal over the genuine MRZ in the barcode area, signed by
+  // the generator's test PKI (document_seal.hpp; MRV-A, MRV-B and TD2 only). Forgeries
+  // change the page, never the seal.
+  bool seal = false;
 };
 
 struct Specimen {
@@ -46,6 +50,8 @@ struct Specimen {
   PhotoCapture photo;
   std::string forgery_description;
   std::vector<ForgeryRegion> forgery_regions;
+  std::vector<std::uint8_t> seal_payload;  // the printed seal's bytes (SpecimenOptions::seal)
+  cv::Rect seal_box;                        // the DataMatrix on the page
   std::string ground_truth;   // JSON (docs/specimen.md)
 };
 
