@@ -61,7 +61,7 @@ elif [ $((code & 12)) -ne 0 ]; then
 fi
 # The suppressed growth of versioned structs must be appends only.
 if ! /usr/bin/python3 "$root/scripts/abi_appended_only.py" "$root/abi/libdocverify.abi" "$build/current.abi" \
-  dv_context_options dv_image_view dv_encoded_image dv_read_options dv_verify_options dv_specimen_options; then
+  dv_context_options dv_image_view dv_encoded_image dv_read_options dv_verify_options dv_specimen_options dv_seal_options; then
   status=1
 fi
 [ $status -eq 0 ] && echo "abi: libdocverify.so matches the baseline ($(wc -l < "$build/symbols.txt") exported symbols)"

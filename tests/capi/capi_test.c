@@ -38,8 +38,13 @@ PINNED(forgeries, DV_FORGERY_NONE == 0 && DV_FORGERY_MRZ_RECOMPUTED == 1 && DV_F
                        DV_FORGERY_PHOTO_SWAP == 9 && DV_FORGERY_COPY_MOVE == 10 && DV_FORGERY_SCREEN_RECAPTURE == 11 &&
                        DV_FORGERY_COLOUR_COPY == 12 && DV_FORGERY_IR_TRANSPARENT_INK == 13 && DV_FORGERY_UV_BRIGHT_PAPER == 14);
 PINNED(captures, DV_CAPTURE_SCAN == 0 && DV_CAPTURE_KIOSK == 1 && DV_CAPTURE_PHONE == 2 && DV_CAPTURE_NO_DOCUMENT == 3);
+PINNED(seal_kinds, DV_SEAL_OTHER == 0 && DV_SEAL_ICAO_VDS == 1 && DV_SEAL_ICAO_VDS_NC == 2 && DV_SEAL_AAMVA == 3);
+PINNED(symbologies, DV_BARCODE_NONE == 0 && DV_BARCODE_DATA_MATRIX == 1 && DV_BARCODE_QR_CODE == 2 &&
+                        DV_BARCODE_PDF417 == 3 && DV_BARCODE_AZTEC == 4);
+PINNED(seal_flags, DV_SEAL_STRICT == 1u && DV_SPECIMEN_SEAL == 1u && DV_SEALS_READ == 1 && DV_SEALS_SKIP == 2);
 PINNED(struct_versions, DV_CONTEXT_OPTIONS_VERSION == 1 && DV_IMAGE_VIEW_VERSION == 1 && DV_ENCODED_IMAGE_VERSION == 1 &&
-                            DV_MRZ_FIELDS_VERSION == 1 && DV_SPECIMEN_OPTIONS_VERSION == 1);
+                            DV_MRZ_FIELDS_VERSION == 1 && DV_SPECIMEN_OPTIONS_VERSION == 2 && DV_SEAL_OPTIONS_VERSION == 1 &&
+                            DV_VERIFY_OPTIONS_VERSION == 4); /* appended fields raise a version */
 
 static int failures = 0;
 #define CHECK(cond)                                                   \
@@ -797,6 +802,167 @@ static void test_verify_reports(void) {
   dv_context_free(ctx);
 }
 
+/* Seals: a sealed generated visa read from PNG bytes and verified with the generator's
+ * PKI loaded as a trust store; its payload read again from bytes, then with one byte
+ * changed (signature error) and cut short (malformed); the seal through dv_verify_*;
+ * misuse refused with a status. */
+static void test_seals(void) {
+  char dir[] = "/tmp/docverify-capi-pki-XXXXXX";
+  dv_trust_store* store = NULL;
+  dv_context* ctx = new_context(20261201);
+  dv_specimen_options so = DV_SPECIMEN_OPTIONS_INIT;
+  uint8_t* png = NULL;
+  size_t png_size = 0, added = 0, n = 0;
+  dv_seal_list* list = NULL;
+  const dv_seal* seal;
+  const uint8_t* payload;
+  uint8_t copy[4096];
+  char* json = NULL;
+  double corners[8];
+  const char *name = NULL, *value = NULL;
+  size_t i;
+  int found_signature_check = 0;
+  dv_encoded_image enc = DV_ENCODED_IMAGE_INIT;
+  dv_seal_options opts = DV_SEAL_OPTIONS_INIT;
+  dv_verify_options vo = DV_VERIFY_OPTIONS_INIT;
+  dv_read_result* rr = NULL;
+
+  CHECK(mkdtemp(dir) != NULL);
+  CHECK(dv_specimen_write_pki(dir, 20261201) == DV_OK);
+  CHECK(dv_specimen_write_pki(NULL, 20261201) == DV_E_INVALID_ARG);
+  CHECK(dv_specimen_write_pki(dir, 20261341) == DV_E_INVALID_ARG);
+  CHECK(dv_trust_store_new(&store) == DV_OK && store != NULL);
+  CHECK(dv_trust_store_add_path(store, dir, &added) == DV_OK && added == 2);
+  CHECK(dv_trust_store_count(store) == 2);
+  CHECK(dv_trust_store_add_path(store, "/nonexistent/docverify", NULL) == DV_E_IO);
+  CHECK(dv_trust_store_add_bytes(store, (const uint8_t*)"garbage", 7, "g", &added) == DV_E_UNUSABLE_INPUT && added == 0);
+  CHECK(dv_trust_store_json_alloc(store, &json) == DV_OK && json && strstr(json, "Test CSCA") != NULL);
+  dv_free(json);
+  json = NULL;
+  CHECK(dv_context_set_trust_store(ctx, store) == DV_OK);
+  dv_trust_store_free(store); /* the context keeps its snapshot */
+
+  so.format = DV_MRZ_MRVA;
+  so.flags = DV_SPECIMEN_SEAL;
+  so.seed = 5;
+  CHECK(dv_specimen_render(&so, 0, &png, &png_size, NULL) == DV_OK && png != NULL);
+  enc.data = png;
+  enc.size = png_size;
+  CHECK(dv_seal_read_encoded(&list, ctx, &enc, NULL) == DV_OK && list != NULL);
+  CHECK(dv_seal_list_count(list) == 1);
+  seal = dv_seal_list_at(list, 0);
+  CHECK(seal != NULL && dv_seal_list_at(list, 1) == NULL);
+  CHECK(dv_seal_get_kind(seal) == DV_SEAL_ICAO_VDS);
+  CHECK(dv_seal_symbology(seal) == DV_BARCODE_DATA_MATRIX);
+  CHECK(dv_seal_corners(seal, corners) == DV_OK && corners[0] >= 0 && corners[2] > corners[0]);
+  CHECK(dv_seal_signature_status(seal) == DV_CHECK_OK);
+  CHECK(dv_seal_chain_status(seal) == DV_CHECK_OK);
+  CHECK(dv_seal_verdict(seal) == DV_VERDICT_OK && dv_seal_list_verdict(list) == DV_VERDICT_OK);
+  CHECK(strcmp(dv_seal_signer(seal), "UTTS 5B") == 0);
+  CHECK(strstr(dv_seal_signature_algorithm(seal), "brainpoolP256r1") != NULL);
+  CHECK(!dv_seal_malformed(seal) && strcmp(dv_seal_error(seal), "") == 0);
+  CHECK(dv_seal_mrz(seal) != NULL && dv_mrz_result_valid(dv_seal_mrz(seal)));
+  CHECK(dv_seal_field_count(seal) > 5);
+  for (i = 0; i < dv_seal_field_count(seal); ++i) {
+    CHECK(dv_seal_field(seal, i, &name, &value) == DV_OK && name && value);
+  }
+  CHECK(dv_seal_field(seal, 9999, &name, &value) == DV_E_OUT_OF_RANGE);
+  for (i = 0; i < dv_seal_check_count(seal); ++i)
+    if (strcmp(dv_seal_check_id(seal, i), "seal.signature") == 0) found_signature_check = dv_seal_check_status(seal, i) == DV_CHECK_OK;
+  CHECK(found_signature_check);
+  CHECK(dv_seal_check_status(seal, 9999) == -1 && dv_seal_check_id(seal, 9999) == NULL);
+  CHECK(dv_seal_list_json_alloc(list, &json) == DV_OK && json && strstr(json, "\"kind\":\"icao_vds\"") != NULL);
+  dv_free(json);
+  CHECK(dv_seal_json_alloc(seal, &json) == DV_OK && json && strstr(json, "\"status\":\"ok\"") != NULL);
+  dv_free(json);
+  payload = dv_seal_payload(seal, &n);
+  CHECK(payload != NULL && n > 100 && n < sizeof copy);
+  if (payload && n < sizeof copy) memcpy(copy, payload, n);
+  dv_seal_list_free(list);
+  list = NULL;
+
+  /* The same payload as bytes: verified; a byte changed: signature error; cut: malformed. */
+  CHECK(dv_seal_read_payload(&list, ctx, copy, n, NULL) == DV_OK && dv_seal_list_count(list) == 1);
+  seal = dv_seal_list_at(list, 0);
+  CHECK(dv_seal_signature_status(seal) == DV_CHECK_OK && dv_seal_symbology(seal) == DV_BARCODE_NONE);
+  CHECK(dv_seal_corners(seal, corners) == DV_E_UNUSABLE_INPUT);
+  dv_seal_list_free(list);
+  copy[n - 5] ^= 0x40;
+  CHECK(dv_seal_read_payload(&list, ctx, copy, n, NULL) == DV_OK);
+  CHECK(dv_seal_signature_status(dv_seal_list_at(list, 0)) == DV_CHECK_ERROR);
+  CHECK(dv_seal_list_verdict(list) == DV_VERDICT_ERROR);
+  dv_seal_list_free(list);
+  CHECK(dv_seal_read_payload(&list, ctx, copy, 30, NULL) == DV_OK);
+  CHECK(dv_seal_malformed(dv_seal_list_at(list, 0)) && strlen(dv_seal_error(dv_seal_list_at(list, 0))) > 0);
+  dv_seal_list_free(list);
+  list = NULL;
+
+  /* Options and misuse. */
+  opts.version = 99;
+  CHECK(dv_seal_read_payload(&list, ctx, copy, n, &opts) == DV_E_VERSION && list == NULL);
+  opts.version = DV_SEAL_OPTIONS_VERSION;
+  opts.flags = 0x80;
+  CHECK(dv_seal_read_payload(&list, ctx, copy, n, &opts) == DV_E_OUT_OF_RANGE);
+  opts.flags = DV_SEAL_STRICT;
+  opts.symbologies = 1u << DV_BARCODE_QR_CODE; /* the DataMatrix is not looked for */
+  CHECK(dv_seal_read_encoded(&list, ctx, &enc, &opts) == DV_OK && dv_seal_list_count(list) == 0);
+  CHECK(dv_seal_list_verdict(list) == DV_VERDICT_NOT_DONE);
+  dv_seal_list_free(list);
+  CHECK(dv_seal_read_payload(NULL, ctx, copy, n, NULL) == DV_E_INVALID_ARG);
+  CHECK(dv_seal_read_payload(&list, NULL, copy, n, NULL) == DV_E_INVALID_ARG);
+  CHECK(dv_seal_read_payload(&list, ctx, NULL, 5, NULL) == DV_E_INVALID_ARG);
+  CHECK(dv_seal_read_file(&list, ctx, "/nonexistent.png", NULL) == DV_E_IO);
+  CHECK(dv_seal_list_count(NULL) == 0 && dv_seal_list_at(NULL, 0) == NULL);
+  CHECK(dv_seal_get_kind(NULL) == -1 && dv_seal_signature_status(NULL) == -1 && dv_seal_mrz(NULL) == NULL);
+  CHECK(strcmp(dv_seal_signer(NULL), "") == 0 && dv_seal_payload(NULL, &n) == NULL && n == 0);
+  CHECK(dv_seal_json_alloc(NULL, &json) == DV_E_INVALID_ARG);
+  CHECK(dv_trust_store_new(NULL) == DV_E_INVALID_ARG);
+  CHECK(dv_trust_store_add_path(NULL, dir, NULL) == DV_E_INVALID_ARG);
+  CHECK(dv_context_set_trust_store(NULL, NULL) == DV_E_INVALID_ARG);
+  dv_seal_list_free(NULL);
+  dv_trust_store_free(NULL);
+
+  /* Verify: the seal is among the result's seals, its checks among the MRZ's. */
+  vo.visual_zone = DV_VIZ_SKIP;
+  CHECK(dv_verify_encoded(&rr, ctx, &enc, &vo) == DV_OK && rr != NULL);
+  CHECK(dv_read_result_seal_count(rr) == 1);
+  CHECK(dv_seal_signature_status(dv_read_result_seal(rr, 0)) == DV_CHECK_OK);
+  CHECK(dv_read_result_seal(rr, 1) == NULL);
+  {
+    const dv_mrz_result* m = dv_read_result_mrz(rr);
+    int matched = 0;
+    for (i = 0; m && i < dv_mrz_result_check_count(m); ++i)
+      if (strcmp(dv_mrz_result_check_id(m, i), "seal.mrz_match") == 0) matched = dv_mrz_result_check_status(m, i) == DV_CHECK_OK;
+    CHECK(matched);
+  }
+  CHECK(dv_read_result_json_alloc(rr, &json) == DV_OK && json && strstr(json, "\"seals\":[{") != NULL);
+  dv_free(json);
+  dv_read_result_free(rr);
+  vo.seals = DV_SEALS_SKIP;
+  CHECK(dv_verify_encoded(&rr, ctx, &enc, &vo) == DV_OK && dv_read_result_seal_count(rr) == 0);
+  dv_read_result_free(rr);
+  vo.seals = 7;
+  CHECK(dv_verify_encoded(&rr, ctx, &enc, &vo) == DV_E_OUT_OF_RANGE && rr == NULL);
+  CHECK(dv_read_result_seal_count(NULL) == 0);
+
+  /* Without a trust store the signature cannot be verified: not done, never ok. */
+  CHECK(dv_context_set_trust_store(ctx, NULL) == DV_OK);
+  CHECK(dv_seal_read_encoded(&list, ctx, &enc, NULL) == DV_OK);
+  CHECK(dv_seal_signature_status(dv_seal_list_at(list, 0)) == DV_CHECK_NOT_DONE);
+  dv_seal_list_free(list);
+  dv_free(png);
+  dv_context_free(ctx);
+  /* the PKI folder: csca.pem and UTTS_5B.pem */
+  {
+    char path[256];
+    snprintf(path, sizeof path, "%s/csca.pem", dir);
+    remove(path);
+    snprintf(path, sizeof path, "%s/UTTS_5B.pem", dir);
+    remove(path);
+    rmdir(dir);
+  }
+}
+
 int main(void) {
   test_versions();
   test_status_strings();
@@ -813,6 +979,7 @@ int main(void) {
   test_verify();
   test_verify_companions();
   test_verify_reports();
+  test_seals();
   if (failures) {
     fprintf(stderr, "%d check(s) failed\n", failures);
     return 1;

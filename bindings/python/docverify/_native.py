@@ -77,7 +77,7 @@ class MrzFields(ctypes.Structure):
 class SpecimenOptions(ctypes.Structure):
     _fields_ = [("version", c_uint32), ("format", c_int32), ("count", c_uint32), ("seed", ctypes.c_uint64),
                 ("dpi", c_double), ("reference_date", c_int32), ("forgery", c_int32),
-                ("capture", c_int32)]
+                ("capture", c_int32), ("flags", c_uint32)]
 
 
 class ReadOptions(ctypes.Structure):
@@ -102,7 +102,7 @@ SEAL_OPTIONS_VERSION = 1
 VERIFY_KEEP_PAGE = 1
 REPORT_HTML = 1
 REPORT_PNG = 2
-SPECIMEN_OPTIONS_VERSION = 1
+SPECIMEN_OPTIONS_VERSION = 2
 CONTEXT_OPTIONS_VERSION = 1
 ENCODED_IMAGE_VERSION = 1
 MRZ_FIELDS_VERSION = 1
@@ -164,6 +164,7 @@ _PROTOTYPES = {
                                        ctypes.POINTER(SealOptions)]),
     "dv_seal_list_free": (None, [c_void_p]),
     "dv_seal_list_json_alloc": (c_int32, [c_void_p, ctypes.POINTER(c_void_p)]),
+    "dv_specimen_write_pki": (c_int32, [c_char_p, c_int32]),
     "dv_specimen_write": (c_int32, [ctypes.POINTER(SpecimenOptions), c_char_p, ctypes.POINTER(c_uint32)]),
     "dv_specimen_render": (c_int32, [ctypes.POINTER(SpecimenOptions), c_uint32, ctypes.POINTER(c_void_p),
                                      ctypes.POINTER(c_size_t), ctypes.POINTER(c_void_p)]),

@@ -27,7 +27,7 @@ CAPTURES = ["scan", "kiosk", "phone", "no_document"]  # in DV_CAPTURE_* order
 
 
 def _options(format: str, count: int, seed: int, dpi: float, today: DateLike, forgery: str,
-             capture: str = "scan") -> _native.SpecimenOptions:
+             capture: str = "scan", seal: bool = False) -> _native.SpecimenOptions:
     if format not in FORMATS:
         raise ValueError(f"format must be one of {sorted(FORMATS)}")
     if forgery not in FORGERIES:
@@ -36,13 +36,16 @@ def _options(format: str, count: int, seed: int, dpi: float, today: DateLike, fo
         raise ValueError(f"capture must be one of {CAPTURES}")
     date = _date_number(today) or 20261201
     return _native.SpecimenOptions(_native.SPECIMEN_OPTIONS_VERSION, FORMATS[format], count, seed, float(dpi), date,
-                                   FORGERIES.index(forgery), CAPTURES.index(capture))
+                                   FORGERIES.index(forgery), CAPTURES.index(capture), 1 if seal else 0)
 
 
 def make_specimen(format: str = "TD3", index: int = 0, seed: int = 1, dpi: float = 300,
-                  today: DateLike = "2026-12-01", forgery: str = "none", capture: str = "scan") -> Specimen:
-    """Document ``index`` of the corpus ``(format, seed, dpi, today, forgery, capture)``, in memory."""
-    opts = _options(format, 1, seed, dpi, today, forgery, capture)
+                  today: DateLike = "2026-12-01", forgery: str = "none", capture: str = "scan",
+                  seal: bool = False) -> Specimen:
+    """Document ``index`` of the corpus ``(format, seed, dpi, today, forgery, capture)``, in memory.
+    ``seal=True`` prints an ICAO Visible Digital Seal over the genuine MRZ (MRVA, MRVB, TD2),
+    signed by the generator's test PKI (``write_specimen_pki``)."""
+    opts = _options(format, 1, seed, dpi, today, forgery, capture, seal)
     png = ctypes.c_void_p()
     size = ctypes.c_size_t()
     truth = ctypes.c_void_p()
@@ -56,10 +59,16 @@ def make_specimen(format: str = "TD3", index: int = 0, seed: int = 1, dpi: float
 
 def write_specimens(directory: Union[str, os.PathLike], format: str = "TD3", count: int = 1, seed: int = 1,
                     dpi: float = 300, today: DateLike = "2026-12-01", forgery: str = "none",
-                    capture: str = "scan") -> int:
+                    capture: str = "scan", seal: bool = False) -> int:
     """Writes <name>.png and <name>.json per document (kiosk: also _ir.png and _uv.png);
     returns how many were written."""
-    opts = _options(format, count, seed, dpi, today, forgery, capture)
+    opts = _options(format, count, seed, dpi, today, forgery, capture, seal)
     written = ctypes.c_uint32()
     check(lib.dv_specimen_write(ctypes.byref(opts), os.fsencode(directory), ctypes.byref(written)))
     return written.value
+
+
+def write_specimen_pki(directory: Union[str, os.PathLike], today: DateLike = "2026-12-01") -> None:
+    """Writes the certificates of the generator's test PKI for ``today`` (csca.pem and the
+    seal signer UTTS_5B.pem) into ``directory``: a trust store for ``TrustStore(directory)``."""
+    check(lib.dv_specimen_write_pki(os.fsencode(directory), _date_number(today) or 20261201))

@@ -37,7 +37,7 @@ extern "C" {
 #define DV_CAPTURE_PHONE 2
 #define DV_CAPTURE_NO_DOCUMENT 3
 
-#define DV_SPECIMEN_OPTIONS_VERSION 1
+#define DV_SPECIMEN_OPTIONS_VERSION 2
 typedef struct dv_specimen_options {
   uint32_t version;       /* DV_SPECIMEN_OPTIONS_VERSION */
   int32_t format;         /* DV_MRZ_TD1 ... DV_MRZ_FRA_ID */
@@ -47,15 +47,24 @@ typedef struct dv_specimen_options {
   int32_t reference_date; /* YYYYMMDD that anchors the random dates */
   int32_t forgery;        /* DV_FORGERY_* */
   int32_t capture;        /* DV_CAPTURE_* */
+  uint32_t flags;         /* version 2: DV_SPECIMEN_* flags, 0 for none */
 } dv_specimen_options;
+/* Print an ICAO Visible Digital Seal (DataMatrix) over the genuine MRZ, signed by the
+ * generator's test PKI (dv_specimen_write_pki); MRV-A, MRV-B and TD2 only (else
+ * DV_E_INVALID_ARG). Forgeries change the page, never the seal. */
+#define DV_SPECIMEN_SEAL 1u
 #define DV_SPECIMEN_OPTIONS_INIT \
-  {DV_SPECIMEN_OPTIONS_VERSION, 3 /* DV_MRZ_TD3 */, 1, 1, 300.0, 20261201, DV_FORGERY_NONE, DV_CAPTURE_SCAN}
+  {DV_SPECIMEN_OPTIONS_VERSION, 3 /* DV_MRZ_TD3 */, 1, 1, 300.0, 20261201, DV_FORGERY_NONE, DV_CAPTURE_SCAN, 0u}
 
 /* Writes <name>.png and <name>.json (and <name>_ir.png, <name>_uv.png for the kiosk
  * capture) for `count` documents into `directory` (created if
  * needed); *out_written (may be NULL) receives how many. DV_E_IO when the fonts
  * (fonts-ocr-b, fonts-dejavu-core, fonts-dejavu-extra, or DOCVERIFY_FONT_DIR) or the directory are unusable. */
 DV_API dv_status dv_specimen_write(const dv_specimen_options* options, const char* directory, uint32_t* out_written);
+/* Writes the certificates of the generator's test PKI for `reference_date` (YYYYMMDD, as
+ * in the options) into `directory` (created if needed): csca.pem and the seal signer
+ * UTTS_5B.pem, a trust store for dv_trust_store_add_path. Test material only. */
+DV_API dv_status dv_specimen_write_pki(const char* directory, int32_t reference_date);
 
 /* Document `index` of the corpus in memory: the image (PNG of the page, or the JPEG photo of
  * the phone and no-document captures) and the ground-truth JSON (kiosk companions are

@@ -10,7 +10,8 @@
 //     upright, scaled to ~3.5 px modules, one zxing call;
 //  5. round 2: harder variants for regions round 1 missed (other polarity, self-binarized,
 //     global binarizer, PDF417 angle sweep, double resolution);
-//  6. the whole image inverted, when it is mostly dark or nothing was found.
+//  6. the whole image inverted, when it is mostly dark (or nothing was found without a
+//     region search).
 
 // text() returns UTF-8 std::string with this; without it 1.4 warns and returns wstring.
 #define ZX_USE_UTF8 1
@@ -47,12 +48,14 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 constexpr double kPi = 3.14159265358979323846;
-constexpr double kMaxCropPixels = 4'000'000;      // zxing's cost grows with the crop; symbols fit well below
+// zxing's cost grows with the crop; the largest PDF417 (30 columns x 90 rows) at 2.8 px
+// modules is 1.2 MP, and bigger modules are scaled down.
+constexpr double kMaxCropPixels = 2'000'000;
 constexpr double kAngleSamplePixels = 200'000;    // enough gradient samples for a sub-degree angle
 constexpr double kPdf417TiltTolerance = 2.5;      // degrees zxing 1.4 reliably reads PDF417 at (4 at best)
 // All region crops of one call together: a failing PDF417 decode costs zxing ~40-100 ms
 // per megapixel, so this, not the attempt count, is what bounds a page of bar-like clutter.
-constexpr double kRegionPixelBudget = 24'000'000;
+constexpr double kRegionPixelBudget = 12'000'000;
 
 // ---- zxing glue --------------------------------------------------------------------------
 
@@ -217,7 +220,7 @@ void extend_pdf417_sides(const cv::Mat& gray, std::array<cv::Point2f, 4>& q) {
   const double reach = 1.1 * std::max(std::abs(q[3].y - q[0].y), std::abs(q[2].y - q[1].y)) + 4;
   auto extend = [&](cv::Point2f& top, cv::Point2f& bottom, int dir) {
     const double y_top = top.y, y_bottom = bottom.y, height = y_bottom - y_top;
-    if (height < 4) return;
+    if (height < 4 || height > gray.rows) return;
     std::vector<int> px, values;
     for (double y = y_top; y <= y_bottom; y += 1) {
       band_at(top, bottom, y, dir, px);
@@ -311,6 +314,7 @@ struct GridAngle {
   double coherence = 0;  // 0..1: how strongly the edges agree on one square grid
   double bars = 0;       // 0..1: how strongly they agree on one direction only (PDF417 bars)
   double bar_degrees = 0;  // in (-45, 45]: the same for that one direction; better for bars
+  double across = 1;       // gradient along y over along x: PDF417 bars lying down >> 1, standing << 1
   // The angle to turn by: bars decide for PDF417-like patches (its row edges are weaker and,
   // under perspective, not at right angles to the bars), the grid for everything else.
   double upright_degrees() const { return bars >= 0.45 ? bar_degrees : degrees; }
@@ -326,12 +330,14 @@ GridAngle grid_angle(const cv::Mat& patch) {
   cv::Mat gx, gy;
   cv::Sobel(patch, gx, CV_32F, 1, 0, 3);
   cv::Sobel(patch, gy, CV_32F, 0, 1, 3);
-  double c2 = 0, s2 = 0, c4 = 0, s4 = 0, weight = 0;
+  double c2 = 0, s2 = 0, c4 = 0, s4 = 0, weight = 0, along_x = 0, along_y = 0;
   for (int y = 1; y + 1 < patch.rows; ++y) {
     const float* px = gx.ptr<float>(y);
     const float* py = gy.ptr<float>(y);
     for (int x = 1; x + 1 < patch.cols; ++x) {
       const double a = px[x], b = py[x];
+      along_x += std::abs(a);
+      along_y += std::abs(b);
       const double m2 = a * a + b * b;
       if (m2 < 1e-6) continue;
       const double cos2 = a * a - b * b, sin2 = 2 * a * b;  // m^2 cos 2t, m^2 sin 2t
@@ -343,6 +349,7 @@ GridAngle grid_angle(const cv::Mat& patch) {
     }
   }
   if (weight <= 0) return g;
+  g.across = along_x > 0 ? along_y / along_x : 1.0;
   g.degrees = std::atan2(s4, c4) / 4.0 * 180.0 / kPi;
   g.coherence = std::hypot(c4, s4) / weight;
   g.bars = std::hypot(c2, s2) / weight;
@@ -381,10 +388,13 @@ struct Region {
 std::vector<Region> find_regions(const cv::Mat& detect, const cv::Mat& gray, double detect_to_input, int max_regions) {
   std::vector<Region> regions;
   if (max_regions <= 0 || detect.cols < 16 || detect.rows < 16) return regions;
-  // Gradient at full detection resolution, so 2-pixel modules still count, averaged into
-  // cells so the morphology is cheap. Energy ~ edge contrast in gray levels.
+  // Gradient energy (~ edge contrast in gray levels), averaged into cells so the morphology
+  // is cheap. Above 1 MP it is taken at half resolution: a 2-pixel module is then one pixel,
+  // still all edges, and the page costs a quarter.
+  cv::Mat source = detect;
+  if (detect.total() > 1'000'000) cv::resize(detect, source, cv::Size(detect.cols / 2, detect.rows / 2), 0, 0, cv::INTER_AREA);
   cv::Mat gx, gy, ax, ay, energy;
-  cv::spatialGradient(detect, gx, gy, 3);  // both 3x3 Sobel derivatives in one pass
+  cv::spatialGradient(source, gx, gy, 3);  // both 3x3 Sobel derivatives in one pass
   cv::convertScaleAbs(gx, ax, 0.25);
   cv::convertScaleAbs(gy, ay, 0.25);
   cv::add(ax, ay, energy);
@@ -444,6 +454,16 @@ bool tilted_bars(const Region& r) {
          std::abs(r.grid.bar_degrees) > kPdf417TiltTolerance;
 }
 
+// Regions a crop cannot improve on: no edge direction at all (noise: the angle sums
+// cancel, while even blurred text keeps ~0.07), or the whole image again, upright, which
+// the whole-image pass has just decoded.
+bool worth_a_crop(const Region& r, const cv::Mat& detect, double detect_to_input) {
+  if (r.grid.coherence < 0.03 && r.grid.bars < 0.03) return false;
+  const double image_area = static_cast<double>(detect.total()) * detect_to_input * detect_to_input;
+  const bool upright = std::abs(r.grid.upright_degrees()) < 1.0;
+  return !(upright && r.box.size.area() > 0.6 * image_area);
+}
+
 // Module size in pixels of an upright crop: the lower quartile of black/white run lengths
 // along a few rows and columns of its centre (runs are one to several modules long).
 double module_estimate(const cv::Mat& crop) {
@@ -476,16 +496,6 @@ double module_estimate(const cv::Mat& crop) {
   if (runs.size() < 8) return 0;
   std::nth_element(runs.begin(), runs.begin() + static_cast<std::ptrdiff_t>(runs.size() / 4), runs.end());
   return runs[runs.size() / 4];
-}
-
-// Gradient energy across y over across x of an upright crop: PDF417 bars lying down give
-// well above 1, standing bars well below, a 2D grid about 1.
-double vertical_over_horizontal(const cv::Mat& crop) {
-  cv::Mat gx, gy;
-  cv::Sobel(crop, gx, CV_32F, 1, 0, 3);
-  cv::Sobel(crop, gy, CV_32F, 0, 1, 3);
-  const double ex = cv::norm(gx, cv::NORM_L1), ey = cv::norm(gy, cv::NORM_L1);
-  return ex > 0 ? ey / ex : 1.0;
 }
 
 // Whether the crop's outer ring (quiet zone, paper) is darker than its ink threshold: then
@@ -593,14 +603,15 @@ RegionPlan plan_region(const cv::Mat& gray, const Region& region, const BarcodeR
   // A Sobel gradient on a stair-stepped edge leans toward the axes, so the first estimate
   // falls short by ~2 % of the angle (0.3 deg at 15 deg), enough to defeat zxing's Aztec
   // sampler; measured again near upright, that bias is negligible.
-  const double residual = sampled_grid_angle(probe.pixels).upright_degrees();
+  const GridAngle upright = sampled_grid_angle(probe.pixels);
+  const double residual = upright.upright_degrees();
   if (std::abs(residual) > 0.05 && std::abs(residual) < 5) {
     plan.rotate += residual;
     probe = warp_crop(gray, plan.centre, plan.extent, plan.rotate, probe_scale);
   }
   // Bars lying down: a quarter turn more stands them up (zxing's own 90-degree retry
   // reports wrong corners, see make_hints).
-  const double across = vertical_over_horizontal(probe.pixels);
+  const double across = upright.across;
   if ((o.formats & symbology_bit(Symbology::pdf417)) && across > 1.6) {
     plan.rotate += plan.rotate > 0 ? -90 : 90;
     plan.extent = cv::Size2f(plan.extent.height, plan.extent.width);
@@ -726,6 +737,7 @@ std::vector<Barcode> read_barcodes(const cv::Mat& image, const BarcodeReadOption
   for (const Region& r : regions) {
     if (out.full() || !budget.time_left()) break;
     if (out.covers(r.box.center, 2.0)) continue;  // decoded there already
+    if (!worth_a_crop(r, detect, detect_to_input)) continue;
     Crop probe;
     plans.push_back(plan_region(gray, r, options, probe));
     if (first_attempt(gray, plans.back(), probe, options, budget, out)) plans.pop_back();
@@ -737,10 +749,10 @@ std::vector<Barcode> read_barcodes(const cv::Mat& image, const BarcodeReadOption
   }
 
   // Light on dark: the whole image inverted when it is mostly dark (a screen in dark mode),
-  // or when nothing was found and no region crop (tried in both polarities) could help.
-  const bool regions_tried = options.search_regions && !regions.empty();
+  // or when nothing was found and there was no region search (region crops are tried in
+  // both polarities; no region at all means no texture to invert).
   if (options.try_inverted && whole_formats != 0 && !out.full() && budget.time_left() &&
-      (cv::mean(detect)[0] < 100 || (out.found.empty() && !regions_tried))) {
+      (cv::mean(detect)[0] < 100 || (out.found.empty() && !options.search_regions))) {
     const int rest = options.max_symbols - static_cast<int>(out.found.size());
     decode_into(inverted_copy(detect), make_hints(whole_formats, rest, ZXing::Binarizer::LocalAverage), detect_map, true, out);
   }

@@ -3,10 +3,17 @@
 // AAMVA, Aztec) in a page image, byte-exact, on top of zxing-cpp 1.4.
 //
 // zxing-cpp 1.4 alone misses much of what a document scanner delivers: its DataMatrix and
-// Aztec detectors start at the image centre (the off-centre scan is compiled out), PDF417
-// fails beyond ~4° of rotation, and there is no "try inverted". So read_barcodes first
-// decodes the whole image, then finds barcode-like regions with OpenCV and decodes each one
-// cropped around its centre, deskewed, scaled and in both polarities.
+// Aztec detectors only look along the image's centre lines (the off-centre scan is compiled
+// out), PDF417 fails beyond ~4° of rotation, its 90° retry reports wrong corners, and there
+// is no "try inverted". So read_barcodes decodes the whole image, then finds barcode-like
+// regions with OpenCV and decodes each one cropped around its centre, deskewed, scaled and
+// in both polarities.
+//
+// Measured on synthetic pages (tests/barcode): all four symbologies read at any rotation;
+// Gaussian blur up to sigma ~0.5 x module px (DataMatrix, QR at 4 px and PDF417 at 3 px
+// modules: sigma 2); JPEG quality 20; noise sigma 40; ~27 gray levels of ink-paper
+// contrast; 12 % keystone. Aztec is 1.4's weak reader: at 4 px modules blur sigma 1 only when
+// upright (blurred and rotated fails), sigma 2 at 6 px modules; 4 % keystone.
 //
 // Thread safety: read_barcodes keeps no state between calls; any number of threads may call
 // it at once (each call uses only its own memory).
@@ -60,10 +67,12 @@ struct BarcodeReadOptions {
   // At most this many regions are decoded (the most barcode-like first), 0..64.
   int max_regions = 12;
   // At most this many zxing calls on region crops in all (deskew retries, polarity,
-  // binarizers included), 0..512. With max_regions this bounds the work on garbage.
+  // binarizers included), 0..512; and at most 12 MP of crops in all, whatever this says.
+  // With max_regions this bounds the work on garbage.
   int max_region_attempts = 64;
   // Also look for light-on-dark symbols: region crops are tried in both polarities, and the
-  // whole inverted image is decoded when the image is mostly dark or nothing else was found.
+  // whole image is decoded inverted when it is mostly dark (mean < 100), or when nothing was
+  // found and search_regions is off.
   bool try_inverted = true;
   // The whole-image pass and the region search run on a copy downscaled to at most this
   // many pixels; crops are still cut from the full-resolution image. >= 10'000.

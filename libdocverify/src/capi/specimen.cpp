@@ -2,10 +2,12 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <string>
 
 #include "capi/firewall.hpp"
 #include "capi/formats.hpp"
+#include "synth/document_seal.hpp"
 #include "synth/specimen.hpp"
 
 using docverify::capi::fail;
@@ -33,6 +35,10 @@ synth::SpecimenOptions convert(const dv_specimen_options& o) {
     case DV_CAPTURE_NO_DOCUMENT: s.capture = synth::Capture::no_document; break;
     default: throw docverify::InputError("unknown capture profile " + std::to_string(o.capture));
   }
+  if (o.version >= 2) {
+    if ((o.flags & ~DV_SPECIMEN_SEAL) != 0) throw docverify::InputError("unknown specimen flags " + std::to_string(o.flags));
+    s.seal = (o.flags & DV_SPECIMEN_SEAL) != 0;
+  }
   return s;
 }
 
@@ -54,6 +60,18 @@ DV_API dv_status dv_specimen_write(const dv_specimen_options* options, const cha
     if (!directory) return fail(DV_E_INVALID_ARG, "dv_specimen_write: directory is NULL");
     const auto names = synth::write_specimens(convert(*options), directory);
     if (out_written) *out_written = static_cast<uint32_t>(names.size());
+    return DV_OK;
+  });
+}
+
+DV_API dv_status dv_specimen_write_pki(const char* directory, int32_t reference_date) {
+  return guard([&]() -> dv_status {
+    if (!directory) return fail(DV_E_INVALID_ARG, "dv_specimen_write_pki: directory is NULL");
+    const docverify::Date d{reference_date / 10000, reference_date / 100 % 100, reference_date % 100};
+    if (!docverify::is_valid_date(d.year, d.month, d.day)) return fail(DV_E_INVALID_ARG, "reference_date is not a YYYYMMDD date");
+    const synth::SpecimenPki pki(d);
+    pki.pki.write_files(directory, {&pki.signer});
+    std::filesystem::remove(std::filesystem::path(directory) / "UTTS_5B.key.pem");  // certificates only
     return DV_OK;
   });
 }
