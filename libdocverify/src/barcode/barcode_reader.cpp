@@ -270,10 +270,64 @@ void extend_pdf417_sides(const cv::Mat& gray, std::array<cv::Point2f, 4>& q) {
   }
 }
 
-// Decodes one 8-bit gray image; `to_input` maps its pixels to the input image's. Returns
-// how many new symbols were added.
+// zxing 1.4 sometimes reports a PDF417 whose stop pattern it missed with two corners on
+// one point (seen under blur). A position must be a convex quad of some size.
+bool plausible_quad(const std::array<cv::Point2f, 4>& q) {
+  for (std::size_t i = 0; i < 4; ++i)
+    if (cv::norm(q[i] - q[(i + 1) % 4]) < 3) return false;
+  const std::vector<cv::Point2f> poly(q.begin(), q.end());
+  return cv::isContourConvex(poly) && cv::contourArea(poly) >= 25;
+}
+
+// The symbol's box in an upright crop, from the blob's size around the crop centre
+// tightened to the outermost rows and columns that carry edges (the blob is only as exact
+// as its 4-px cells). Stands in for a position zxing got wrong.
+std::array<cv::Point2f, 4> tightened_box(const cv::Mat& gray, cv::Size2f blob) {
+  const cv::Point2f c(gray.cols / 2.0f, gray.rows / 2.0f);
+  const cv::Rect bounds(cv::Point(static_cast<int>(c.x - 0.6f * blob.width), static_cast<int>(c.y - 0.6f * blob.height)),
+                        cv::Size(static_cast<int>(1.2f * blob.width), static_cast<int>(1.2f * blob.height)));
+  const cv::Rect roi = bounds & cv::Rect(0, 0, gray.cols - 1, gray.rows - 1);
+  std::array<cv::Point2f, 4> box = {c - cv::Point2f(blob.width / 2, blob.height / 2),
+                                    c + cv::Point2f(blob.width / 2, -blob.height / 2), c + cv::Point2f(blob.width / 2, blob.height / 2),
+                                    c + cv::Point2f(-blob.width / 2, blob.height / 2)};
+  if (roi.width < 8 || roi.height < 8) return box;
+  std::vector<double> columns(static_cast<std::size_t>(roi.width), 0.0), rows(static_cast<std::size_t>(roi.height), 0.0);
+  for (int y = 0; y < roi.height; ++y) {
+    const unsigned char* p = gray.ptr<unsigned char>(roi.y + y) + roi.x;
+    const unsigned char* below = gray.ptr<unsigned char>(roi.y + y + 1) + roi.x;
+    for (int x = 0; x < roi.width; ++x) {
+      const double e = std::abs(p[x + 1] - p[x]) + std::abs(below[x] - p[x]);
+      columns[static_cast<std::size_t>(x)] += e;
+      rows[static_cast<std::size_t>(y)] += e;
+    }
+  }
+  // Outermost indices at >= 30 % of the median inside the blob's own span.
+  auto span = [](const std::vector<double>& profile, double inner_from, double inner_to, double& from, double& to) {
+    std::vector<double> inner;
+    for (std::size_t i = 0; i < profile.size(); ++i)
+      if (i >= inner_from && i <= inner_to) inner.push_back(profile[i]);
+    if (inner.empty()) return;
+    std::nth_element(inner.begin(), inner.begin() + static_cast<std::ptrdiff_t>(inner.size() / 2), inner.end());
+    const double threshold = 0.3 * inner[inner.size() / 2];
+    if (threshold <= 0) return;
+    std::size_t first = profile.size(), last = 0;
+    for (std::size_t i = 0; i < profile.size(); ++i)
+      if (profile[i] >= threshold) first = std::min(first, i), last = std::max(last, i);
+    if (first <= last) from = static_cast<double>(first), to = static_cast<double>(last) + 1;
+  };
+  double x0 = box[0].x - roi.x, x1 = box[1].x - roi.x, y0 = box[0].y - roi.y, y1 = box[2].y - roi.y;
+  span(columns, x0, x1, x0, x1);
+  span(rows, y0, y1, y0, y1);
+  const float fx0 = static_cast<float>(roi.x + x0), fx1 = static_cast<float>(roi.x + x1);
+  const float fy0 = static_cast<float>(roi.y + y0), fy1 = static_cast<float>(roi.y + y1);
+  return {cv::Point2f(fx0, fy0), cv::Point2f(fx1, fy0), cv::Point2f(fx1, fy1), cv::Point2f(fx0, fy1)};
+}
+
+// Decodes one 8-bit gray image; `to_input` maps its pixels to the input image's. `blob`
+// (may be null) is the region's size when `gray` is an upright crop centred on it, for a
+// stand-in position when zxing's is implausible. Returns how many new symbols were added.
 int decode_into(const cv::Mat& gray, const ZXing::DecodeHints& hints, const cv::Matx23d& to_input, bool inverted,
-                Collector& out) {
+                Collector& out, const cv::Size2f* blob = nullptr) {
   if (gray.cols < 1 || gray.rows < 1 || out.full()) return 0;
   const ZXing::ImageView view(gray.data, gray.cols, gray.rows, ZXing::ImageFormat::Lum, static_cast<int>(gray.step[0]));
   int added = 0;
@@ -286,6 +340,7 @@ int decode_into(const cv::Mat& gray, const ZXing::DecodeHints& hints, const cv::
     const ZXing::Position& p = r.position();
     std::array<cv::Point2f, 4> local;
     for (std::size_t i = 0; i < 4; ++i) local[i] = cv::Point2f(static_cast<float>(p[i].x), static_cast<float>(p[i].y));
+    if (!plausible_quad(local) && blob) local = tightened_box(gray, *blob);
     if (b.symbology == Symbology::pdf417) extend_pdf417_sides(gray, local);
     for (std::size_t i = 0; i < 4; ++i) b.corners[i] = apply(to_input, local[i]);
     // The reading direction in the input (y down), reported counter-clockwise.
@@ -564,6 +619,7 @@ cv::Mat sharpened(const cv::Mat& crop, double module) {
 struct RegionPlan {
   cv::Point2f centre;
   cv::Size2f extent;          // crop size in input pixels, upright, quiet zone included
+  cv::Size2f blob;            // the blob's size in input pixels, upright (no margin)
   double rotate = 0;          // degrees for getRotationMatrix2D that turn the symbol upright
   double scale = 1;           // crop pixels per input pixel
   double max_scale = 1;       // the crop pixel cap
@@ -594,6 +650,7 @@ RegionPlan plan_region(const cv::Mat& gray, const Region& region, const BarcodeR
   const double w = max_u - min_u, h = max_v - min_v;
   const double margin = 0.15 * std::max(w, h) + 10.0;
   plan.extent = cv::Size2f(static_cast<float>(w + 2 * margin), static_cast<float>(h + 2 * margin));
+  plan.blob = cv::Size2f(static_cast<float>(w), static_cast<float>(h));
   plan.max_scale = std::sqrt(kMaxCropPixels / (static_cast<double>(plan.extent.width) * plan.extent.height));
   plan.rotate = first;
 
@@ -615,6 +672,7 @@ RegionPlan plan_region(const cv::Mat& gray, const Region& region, const BarcodeR
   if ((o.formats & symbology_bit(Symbology::pdf417)) && across > 1.6) {
     plan.rotate += plan.rotate > 0 ? -90 : 90;
     plan.extent = cv::Size2f(plan.extent.height, plan.extent.width);
+    plan.blob = cv::Size2f(plan.blob.height, plan.blob.width);
     probe = warp_crop(gray, plan.centre, plan.extent, plan.rotate, probe_scale);
   }
   plan.bar_like = across > 1.6 || across < 1 / 1.6;
@@ -636,16 +694,18 @@ RegionPlan plan_region(const cv::Mat& gray, const Region& region, const BarcodeR
   return plan;
 }
 
-// One zxing call on a region crop, counted against the budget. True when it found a new symbol.
+// One zxing call on a region crop, counted against the budget. True when it found a new
+// symbol. `blob` is the region's upright size in crop pixels: the stand-in position.
 bool attempt(const cv::Mat& pixels, const cv::Matx23d& to_input, bool inverted, const ZXing::DecodeHints& hints,
-             WorkBudget& budget, Collector& out) {
+             cv::Size2f blob, WorkBudget& budget, Collector& out) {
   if (out.full() || !budget.take_region_attempt(static_cast<double>(pixels.total()))) return false;
-  return decode_into(pixels, hints, to_input, inverted, out) > 0;
+  return decode_into(pixels, hints, to_input, inverted, out, &blob) > 0;
 }
 
-bool attempt_crop(const Crop& crop, bool inverted, const ZXing::DecodeHints& hints, WorkBudget& budget, Collector& out) {
+bool attempt_crop(const Crop& crop, bool inverted, const ZXing::DecodeHints& hints, cv::Size2f blob, WorkBudget& budget,
+                  Collector& out) {
   if (out.full()) return false;
-  return attempt(inverted ? inverted_copy(crop.pixels) : crop.pixels, crop.to_input, inverted, hints, budget, out);
+  return attempt(inverted ? inverted_copy(crop.pixels) : crop.pixels, crop.to_input, inverted, hints, blob, budget, out);
 }
 
 // A crop holds one symbol: asking zxing for more makes it search on (and fail slowly).
@@ -656,8 +716,10 @@ bool first_attempt(const cv::Mat& gray, const RegionPlan& plan, const Crop& prob
                    WorkBudget& budget, Collector& out) {
   const ZXing::DecodeHints hints = crop_hints(o.formats, ZXing::Binarizer::LocalAverage);
   const double probe_scale = std::min(1.0, plan.max_scale);
-  if (plan.scale == probe_scale) return attempt_crop(probe, plan.dark_first, hints, budget, out);
-  return attempt_crop(warp_crop(gray, plan.centre, plan.extent, plan.rotate, plan.scale), plan.dark_first, hints, budget, out);
+  const cv::Size2f blob = plan.blob * static_cast<float>(plan.scale);
+  if (plan.scale == probe_scale) return attempt_crop(probe, plan.dark_first, hints, blob, budget, out);
+  return attempt_crop(warp_crop(gray, plan.centre, plan.extent, plan.rotate, plan.scale), plan.dark_first, hints, blob, budget,
+                      out);
 }
 
 // Round 2: the harder variants, for regions round 1 did not decode.
@@ -665,35 +727,38 @@ void more_attempts(const cv::Mat& gray, const RegionPlan& plan, const BarcodeRea
                    Collector& out) {
   const ZXing::DecodeHints local = crop_hints(o.formats, ZXing::Binarizer::LocalAverage);
   const Crop upright = warp_crop(gray, plan.centre, plan.extent, plan.rotate, plan.scale);
-  if (o.try_inverted && attempt_crop(upright, !plan.dark_first, local, budget, out)) return;
+  const cv::Size2f blob = plan.blob * static_cast<float>(plan.scale);
+  if (o.try_inverted && attempt_crop(upright, !plan.dark_first, local, blob, budget, out)) return;
   // Soft edges (rotation, blur): binarize a finer copy ourselves.
   {
     const cv::Mat sharp = crisp(upright.pixels, plan.module, plan.dark_first);
     const double k = static_cast<double>(sharp.cols) / upright.pixels.cols;
     const cv::Matx23d back = upright.to_input * cv::Matx33d(1 / k, 0, 0, 0, 1 / k, 0, 0, 0, 1);
-    if (attempt(sharp, back, plan.dark_first, crop_hints(o.formats, ZXing::Binarizer::FixedThreshold), budget, out)) return;
+    if (attempt(sharp, back, plan.dark_first, crop_hints(o.formats, ZXing::Binarizer::FixedThreshold), blob * static_cast<float>(k),
+                budget, out))
+      return;
   }
   {
     const cv::Mat sharp = sharpened(upright.pixels, plan.module);
     const double k = static_cast<double>(sharp.cols) / upright.pixels.cols;
     const cv::Matx23d back = upright.to_input * cv::Matx33d(1 / k, 0, 0, 0, 1 / k, 0, 0, 0, 1);
     const cv::Mat pixels = plan.dark_first ? inverted_copy(sharp) : sharp;
-    if (attempt(pixels, back, plan.dark_first, local, budget, out)) return;
+    if (attempt(pixels, back, plan.dark_first, local, blob * static_cast<float>(k), budget, out)) return;
   }
   // Low contrast and uneven light defeat the local-average binarizer in other ways.
-  if (attempt_crop(upright, plan.dark_first, crop_hints(o.formats, ZXing::Binarizer::GlobalHistogram), budget, out)) return;
+  if (attempt_crop(upright, plan.dark_first, crop_hints(o.formats, ZXing::Binarizer::GlobalHistogram), blob, budget, out)) return;
   // PDF417 in 1.4 tolerates only a few degrees: for bar-like regions, sweep small
   // corrections in case the estimate is off.
   if ((o.formats & symbology_bit(Symbology::pdf417)) && plan.bar_like) {
     for (double delta : {2.0, -2.0, 4.0, -4.0}) {
       const Crop tilted = warp_crop(gray, plan.centre, plan.extent, plan.rotate + delta, plan.scale);
-      if (attempt_crop(tilted, plan.dark_first, local, budget, out)) return;
+      if (attempt_crop(tilted, plan.dark_first, local, blob, budget, out)) return;
     }
   }
   // Small modules (or an estimate fooled by blur): once more at double resolution.
   if (plan.module < 6 && plan.scale * 2 <= plan.max_scale) {
     const Crop finer = warp_crop(gray, plan.centre, plan.extent, plan.rotate, plan.scale * 2);
-    if (attempt_crop(finer, plan.dark_first, local, budget, out)) return;
+    if (attempt_crop(finer, plan.dark_first, local, blob * 2.0f, budget, out)) return;
   }
 }
 

@@ -269,8 +269,9 @@ void verify_aamva(SealResult& r, const std::uint8_t* data, std::size_t size, con
   r.checks.push_back(record("seal.format", CheckGroup::doc_type, CheckStatus::ok, Diagnose::none,
                             "an AAMVA DL/ID barcode, version " + std::to_string(a.version) + ", issuer " + a.iin));
   r.signature.message = "AAMVA barcodes carry no signature: the content proves nothing alone";
+  // Required: an unsigned barcode leaves the verdict not_done, never ok.
   r.checks.push_back(record("seal.signature", CheckGroup::security, CheckStatus::not_done, Diagnose::unsigned_barcode,
-                            r.signature.message, false, false));
+                            r.signature.message, false, true));
   if (!a.warnings.empty())
     r.checks.push_back(record("seal.content", CheckGroup::doc_type, CheckStatus::warning, Diagnose::field_format,
                               join(a.warnings), false, false));
