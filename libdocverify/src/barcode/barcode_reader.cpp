@@ -471,32 +471,22 @@ std::vector<Region> find_regions(const cv::Mat& detect, const cv::Mat& gray, dou
   std::vector<std::vector<cv::Point>> contours;
   cv::findContours(mask, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
   // A symbol printed next to text merges with it into one blob whose centre and angle are
-  // off. A symbol's cells are far denser in edges than text's: where a blob's energies split
-  // into two clearly different classes, its dense core becomes a region of its own too.
+  // off. Opened with a square bigger than a text line is high (~28 input px), such a blob
+  // loses the lines and keeps the symbol: that core becomes a region of its own too.
+  const int core_size = std::max(5, 2 * static_cast<int>(std::lround(14.0 / cell)) + 1);
+  const cv::Mat core_kernel = cv::getStructuringElement(cv::MORPH_RECT, {core_size, core_size});
   const std::size_t blobs = contours.size();
   for (std::size_t i = 0; i < blobs; ++i) {
-    if (cv::contourArea(contours[i]) < 48) continue;
-    const cv::Rect bounds = cv::boundingRect(contours[i]) & cv::Rect(0, 0, map.cols, map.rows);
-    cv::Mat blob_mask = cv::Mat::zeros(bounds.size(), CV_8U);
-    cv::drawContours(blob_mask, contours, static_cast<int>(i), 255, cv::FILLED, cv::LINE_8, cv::noArray(), 0, -bounds.tl());
-    std::vector<unsigned char> values;
-    for (int y = 0; y < bounds.height; ++y)
-      for (int x = 0; x < bounds.width; ++x)
-        if (blob_mask.at<unsigned char>(y, x)) values.push_back(map.at<unsigned char>(bounds.y + y, bounds.x + x));
-    cv::Mat row(1, static_cast<int>(values.size()), CV_8U, values.data()), unused;
-    const double split = cv::threshold(row, unused, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
-    double low = 0, high = 0;
-    std::size_t n_high = 0;
-    for (unsigned char v : values) (v > split ? high : low) += v, n_high += v > split;
-    if (n_high == 0 || n_high == values.size()) continue;
-    low /= static_cast<double>(values.size() - n_high);
-    high /= static_cast<double>(n_high);
-    const double share = static_cast<double>(n_high) / static_cast<double>(values.size());
-    if (high < 2 * low || share < 0.15 || share > 0.8) continue;
-    cv::Mat core = (map(bounds) > split) & blob_mask;
-    cv::morphologyEx(core, core, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {3, 3}));
+    const double area = cv::contourArea(contours[i]);
+    if (area < 2.0 * core_size * core_size) continue;
+    const cv::Rect bounds = cv::boundingRect(contours[i]);
+    cv::Mat core = cv::Mat::zeros(bounds.height + 2, bounds.width + 2, CV_8U);
+    cv::drawContours(core, contours, static_cast<int>(i), 255, cv::FILLED, cv::LINE_8, cv::noArray(), 0,
+                     cv::Point(1, 1) - bounds.tl());
+    cv::morphologyEx(core, core, cv::MORPH_OPEN, core_kernel);
+    if (cv::countNonZero(core) > 0.85 * area) continue;  // nothing thin came off: the blob is its own core
     std::vector<std::vector<cv::Point>> cores;
-    cv::findContours(core, cores, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE, bounds.tl());
+    cv::findContours(core, cores, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE, bounds.tl() - cv::Point(1, 1));
     for (auto& c : cores) contours.push_back(std::move(c));
   }
   // Cell centres to input pixels (the map's size is rounded down, so not exactly `cell`).

@@ -95,7 +95,10 @@ cv::Mat render_barcode(Symbology symbology, const std::vector<std::uint8_t>& byt
     throw std::runtime_error(std::string("render_barcode: the ") + symbology_name(symbology) + " symbol zxing wrote for " +
                              std::to_string(bytes.size()) + " bytes does not read back " +
                              (back.empty() ? "at all" : "byte-exact") +
-                             (symbology == Symbology::aztec ? " (zxing-cpp 1.4 Aztec writes some '}' as '~')" : ""));
+                             (symbology == Symbology::aztec
+                                  ? " (zxing-cpp 1.4's Aztec writer turns some '}' into '~', and a GS (0x1D) first or "
+                                    "second is read back as FNC1 and dropped)"
+                                  : ""));
   return symbol;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // Rendering 2D barcodes with zxing-cpp 1.4's writer, for test fixtures, synthetic documents
 // and sample seals. Every symbol is read back before it is returned, because the 1.4 writer
-// is not always right (its Aztec encoder turns '}' into '~' in some contexts).
+// is not always right: its Aztec encoder turns '}' into '~' in some contexts, and writes a
+// GS (0x1D) in first or second position as FNC1, which the reader then drops.
 #include <cstdint>
 #include <vector>
 

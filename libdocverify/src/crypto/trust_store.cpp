@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <optional>
 #include <system_error>
 #include <unordered_set>
@@ -618,6 +619,7 @@ TrustLoadReport TrustStore::add_path(const std::string& path) {
 bool TrustStore::add_certificate(Certificate certificate) { return add_certificate_from(std::move(certificate), false); }
 
 bool TrustStore::add_certificate_from(Certificate certificate, bool from_master_list) {
+  chain_cache_ = std::make_shared<ChainCache>();  // chains may change
   if (!certificate.x509 || certificates_.size() >= kMaxTrustCertificates) return false;
   if (by_sha256_.count(certificate.sha256_hex) != 0) return false;
   const std::size_t index = certificates_.size();
@@ -632,6 +634,7 @@ bool TrustStore::add_certificate_from(Certificate certificate, bool from_master_
 }
 
 bool TrustStore::add_crl(X509_CRL* raw) {
+  chain_cache_ = std::make_shared<ChainCache>();  // revocations may change
   if (raw == nullptr) return false;
   std::shared_ptr<X509_CRL> crl(raw, X509_CRL_free);
   if (crls_.size() >= kMaxTrustCrls) return false;
@@ -718,8 +721,29 @@ int verify_callback(int ok, X509_STORE_CTX* ctx) {
 
 }  // namespace
 
+struct TrustStore::ChainCache {
+  static constexpr std::size_t kMaxEntries = 4096;
+  std::mutex mutex;
+  std::unordered_map<std::string, ChainResult> results;
+};
+
+TrustStore::TrustStore() : chain_cache_(std::make_shared<ChainCache>()) {}
+
 ChainResult TrustStore::verify_chain(const Certificate& leaf, std::time_t at, const ChainPolicy& policy) const {
-  return verify_chain_impl(leaf, &at, policy, false);
+  const std::string key = leaf.sha256_hex + '/' + std::to_string(static_cast<long long>(at)) + '/' +
+                          std::to_string(policy.check_crls) + std::to_string(policy.allow_explicit_ec_parameters) +
+                          std::to_string(policy.require_digital_signature) + std::to_string(policy.max_chain_length) + '/' +
+                          policy.required_extended_key_usage;
+  ChainCache& cache = *chain_cache_;
+  {
+    const std::lock_guard<std::mutex> lock(cache.mutex);
+    if (const auto it = cache.results.find(key); it != cache.results.end()) return it->second;
+  }
+  ChainResult result = verify_chain_impl(leaf, &at, policy, false);
+  const std::lock_guard<std::mutex> lock(cache.mutex);
+  if (cache.results.size() >= ChainCache::kMaxEntries) cache.results.clear();
+  cache.results.emplace(key, result);
+  return result;
 }
 
 ChainResult TrustStore::verify_chain_impl(const Certificate& leaf, const std::time_t* at, const ChainPolicy& policy,

@@ -3,8 +3,8 @@
 // CSCA Master Lists, and X.509 chain validation against them (seals.md §2-§3, chip.md §2-§3).
 //
 // Threading: a TrustStore is filled first (add_*), then read. All const member functions may run
-// concurrently from any number of threads; they keep no caches and build their OpenSSL
-// verification objects per call. A non-const call must not overlap any other call. Pointers and
+// concurrently from any number of threads; they build their OpenSSL verification objects per
+// call, and verify_chain's result cache is behind a mutex. A non-const call must not overlap any other call. Pointers and
 // references returned by the lookups stay valid until the next non-const call.
 //
 // Copying: a copy shares the immutable X509/X509_CRL objects and copies the indexes (O(n) small
@@ -76,6 +76,7 @@ struct ChainResult {
 
 class TrustStore {
  public:
+  TrustStore();
   // A file or a directory (recursive, at most kMaxTrustDirectoryDepth levels and
   // kMaxTrustDirectoryFiles files, in sorted path order). Each file may be a PEM bundle
   // (certificates and CRLs), a DER certificate, a DER CRL, a CSCA Master List (CMS SignedData,
@@ -132,6 +133,11 @@ class TrustStore {
   std::vector<std::shared_ptr<X509_CRL>> crls_;
   std::unordered_map<std::string, std::size_t> crl_by_sha256_;
   std::unordered_multimap<unsigned long, std::size_t> crl_by_issuer_hash_;
+  // verify_chain's results by (leaf, time, policy): the store does not change between adds,
+  // so a signer's chain is validated once, not for every seal it signed. Replaced (not
+  // cleared) by every add, so copies made before keep theirs.
+  struct ChainCache;
+  std::shared_ptr<ChainCache> chain_cache_;
 };
 
 }  // namespace docverify::crypto
