@@ -13,6 +13,7 @@
 #include "seal/json.hpp"
 #include "seal/page_seals.hpp"
 #include "seal/vds_builder.hpp"
+#include "seal/vds_nc.hpp"
 #include "synth/document_seal.hpp"
 #include "synth/specimen.hpp"
 #include "synth/test_pki.hpp"
@@ -95,21 +96,8 @@ void BM_VerifyVdsNc(benchmark::State& state) {
   const std::string canonical = seal::canonical_json(seal::parse_json(data));
   const auto rs = synth::sign_plain_ecdsa(signer.key.get(), reinterpret_cast<const std::uint8_t*>(canonical.data()),
                                           canonical.size(), "SHA256");
-  auto b64 = [](const std::vector<std::uint8_t>& b) {
-    static const char* a = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    std::string out;
-    unsigned v = 0;
-    int bits = 0;
-    for (std::uint8_t c : b) {
-      v = (v << 8) | c;
-      bits += 8;
-      while (bits >= 6) out += a[(v >> (bits -= 6)) & 63];
-    }
-    if (bits > 0) out += a[(v << (6 - bits)) & 63];
-    return out;
-  };
   const std::string text =
-      R"({"data":)" + data + R"(,"sig":{"alg":"ES256","cer":")" + b64(signer.der) + R"(","sigvl":")" + b64(rs) + R"("}})";
+      R"({"data":)" + data + R"(,"sig":{"alg":"ES256","cer":")" + seal::encode_base64url(signer.der) + R"(","sigvl":")" + seal::encode_base64url(rs) + R"("}})";
   const seal::SealOptions o = options();
   for (auto _ : state) {
     seal::SealResult r = seal::verify_seal(reinterpret_cast<const std::uint8_t*>(text.data()), text.size(), o);

@@ -19,6 +19,7 @@
 #include "barcode/barcode_writer.hpp"
 #include "seal/jcs.hpp"
 #include "seal/json.hpp"
+#include "seal/vds_nc.hpp"
 #include "synth/document_seal.hpp"
 #include "synth/specimen.hpp"
 
@@ -32,19 +33,6 @@ void put(const std::filesystem::path& p, const void* data, std::size_t size) {
   if (!f) throw std::runtime_error("cannot write " + p.string());
 }
 
-std::string base64url(const std::vector<std::uint8_t>& b) {
-  static const char* a = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-  std::string out;
-  unsigned v = 0;
-  int bits = 0;
-  for (std::uint8_t c : b) {
-    v = (v << 8) | c;
-    bits += 8;
-    while (bits >= 6) out += a[(v >> (bits -= 6)) & 63];
-  }
-  if (bits > 0) out += a[(v << (6 - bits)) & 63];
-  return out;
-}
 
 }  // namespace
 
@@ -87,8 +75,8 @@ int main(int argc, char** argv) {
   const std::string canonical = seal::canonical_json(seal::parse_json(data));
   const auto rs = synth::sign_plain_ecdsa(vds_nc_signer.key.get(), reinterpret_cast<const std::uint8_t*>(canonical.data()),
                                           canonical.size(), "SHA256");
-  const std::string nc_text = R"({"data":)" + data + R"(,"sig":{"alg":"ES256","cer":")" + base64url(vds_nc_signer.der) +
-                              R"(","sigvl":")" + base64url(rs) + "\"}}\n";
+  const std::string nc_text = R"({"data":)" + data + R"(,"sig":{"alg":"ES256","cer":")" + seal::encode_base64url(vds_nc_signer.der) +
+                              R"(","sigvl":")" + seal::encode_base64url(rs) + "\"}}\n";
   put(dir / "vaccination.vdsnc.json", nc_text.data(), nc_text.size());
 
   // AAMVA DL/ID 2020 (version 10), the Annex D layout: header, two designators, DL + ZV.

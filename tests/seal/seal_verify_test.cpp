@@ -18,6 +18,7 @@
 #include "seal/seal_crosscheck.hpp"
 #include "seal/seal_verifier.hpp"
 #include "seal/vds_builder.hpp"
+#include "seal/vds_nc.hpp"
 #include "synth/test_pki.hpp"
 
 namespace docverify::seal {
@@ -280,23 +281,6 @@ TEST(SealVerify, SealMrzAgainstThePrintedMrz) {
 
 // ---- VDS-NC ---------------------------------------------------------------------------
 
-std::string base64url(const Bytes& b) {
-  static const char* a = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-  std::string out;
-  std::size_t i = 0;
-  for (; i + 3 <= b.size(); i += 3) {
-    const unsigned v = (b[i] << 16) | (b[i + 1] << 8) | b[i + 2];
-    out += a[v >> 18], out += a[(v >> 12) & 63], out += a[(v >> 6) & 63], out += a[v & 63];
-  }
-  if (b.size() - i == 1) {
-    const unsigned v = b[i] << 16;
-    out += a[v >> 18], out += a[(v >> 12) & 63];
-  } else if (b.size() - i == 2) {
-    const unsigned v = (b[i] << 16) | (b[i + 1] << 8);
-    out += a[v >> 18], out += a[(v >> 12) & 63], out += a[(v >> 6) & 63];
-  }
-  return out;
-}
 
 const char* kVaccData =
     R"({"hdr":{"t":"icao.vacc","v":1,"is":"UTO"},"msg":{"uvci":"U32870","pid":{"n":"Müller Zoë","dob":"1990-01-02"},)"
@@ -306,8 +290,8 @@ std::string vds_nc(const std::string& data_text, const synth::TestCertificate& s
   const std::string canonical = canonical_json(parse_json(data_text));
   const Bytes rs = synth::sign_plain_ecdsa(signer.key.get(), reinterpret_cast<const std::uint8_t*>(canonical.data()),
                                            canonical.size(), "SHA256");
-  return R"({"data":)" + data_text + R"(,"sig":{"alg":")" + alg + R"(","cer":")" + base64url(signer.der) +
-         R"(","sigvl":")" + base64url(rs) + R"("}})";
+  return R"({"data":)" + data_text + R"(,"sig":{"alg":")" + alg + R"(","cer":")" + encode_base64url(signer.der) +
+         R"(","sigvl":")" + encode_base64url(rs) + R"("}})";
 }
 
 synth::TestCertificate vds_nc_signer(Pki& p, bool eku, std::vector<std::string> types) {

@@ -15,15 +15,6 @@
 namespace docverify::crypto {
 namespace {
 
-struct ErrorQueueGuard {
-  ErrorQueueGuard() = default;
-  ErrorQueueGuard(const ErrorQueueGuard&) = delete;
-  ErrorQueueGuard& operator=(const ErrorQueueGuard&) = delete;
-  ~ErrorQueueGuard() { ERR_clear_error(); }
-};
-
-void free_asn1_any(STACK_OF(ASN1_TYPE) * stack) { sk_ASN1_TYPE_pop_free(stack, ASN1_TYPE_free); }
-using Asn1AnyStackPtr = OpenSslPtr<STACK_OF(ASN1_TYPE), free_asn1_any>;
 void free_eku(EXTENDED_KEY_USAGE* eku) { sk_ASN1_OBJECT_pop_free(eku, ASN1_OBJECT_free); }
 using EkuPtr = OpenSslPtr<EXTENDED_KEY_USAGE, free_eku>;
 using Asn1ObjectPtr = OpenSslPtr<ASN1_OBJECT, ASN1_OBJECT_free>;

@@ -22,15 +22,6 @@ struct OsslParamFree {
 };
 using OsslParamPtr = std::unique_ptr<OSSL_PARAM, OsslParamFree>;
 
-// OpenSSL reports failures on its thread-local error queue; this module reports them as
-// results, so it leaves the queue empty for the next caller.
-struct ErrorQueueGuard {
-  ErrorQueueGuard() = default;
-  ErrorQueueGuard(const ErrorQueueGuard&) = delete;
-  ErrorQueueGuard& operator=(const ErrorQueueGuard&) = delete;
-  ~ErrorQueueGuard() { ERR_clear_error(); }
-};
-
 // The key's group, rebuilt from its exported domain parameters. EC_GROUP (unlike the
 // deprecated EC_KEY accessors) is the 3.0 way in, and it handles named and explicit parameters.
 EcGroupPtr group_of(EVP_PKEY* key) {

@@ -4,8 +4,10 @@
 
 #include <openssl/bio.h>
 #include <openssl/bn.h>
+#include <openssl/asn1.h>
 #include <openssl/cms.h>
 #include <openssl/ec.h>
+#include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
@@ -33,5 +35,17 @@ using X509CrlPtr = OpenSslPtr<X509_CRL, X509_CRL_free>;
 using X509Ptr = OpenSslPtr<X509, X509_free>;
 using X509StoreCtxPtr = OpenSslPtr<X509_STORE_CTX, X509_STORE_CTX_free>;
 using X509StorePtr = OpenSslPtr<X509_STORE, X509_STORE_free>;
+
+inline void free_asn1_any_stack(STACK_OF(ASN1_TYPE) * stack) { sk_ASN1_TYPE_pop_free(stack, ASN1_TYPE_free); }
+using Asn1AnyStackPtr = OpenSslPtr<STACK_OF(ASN1_TYPE), free_asn1_any_stack>;
+
+// Clears OpenSSL's per-thread error queue on scope exit, so a failed parse of untrusted
+// bytes leaves nothing behind for the next call on this thread to misread.
+struct ErrorQueueGuard {
+  ErrorQueueGuard() = default;
+  ErrorQueueGuard(const ErrorQueueGuard&) = delete;
+  ErrorQueueGuard& operator=(const ErrorQueueGuard&) = delete;
+  ~ErrorQueueGuard() { ERR_clear_error(); }
+};
 
 }  // namespace docverify::crypto

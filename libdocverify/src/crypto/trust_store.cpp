@@ -21,15 +21,6 @@
 namespace docverify::crypto {
 namespace {
 
-struct ErrorQueueGuard {
-  ErrorQueueGuard() = default;
-  ErrorQueueGuard(const ErrorQueueGuard&) = delete;
-  ErrorQueueGuard& operator=(const ErrorQueueGuard&) = delete;
-  ~ErrorQueueGuard() { ERR_clear_error(); }
-};
-
-void free_asn1_any(STACK_OF(ASN1_TYPE) * stack) { sk_ASN1_TYPE_pop_free(stack, ASN1_TYPE_free); }
-using Asn1AnyStackPtr = OpenSslPtr<STACK_OF(ASN1_TYPE), free_asn1_any>;
 // The stack only borrows its certificates (the store's shared_ptrs own them).
 void free_x509_stack_shallow(STACK_OF(X509) * stack) { sk_X509_free(stack); }
 using X509StackPtr = OpenSslPtr<STACK_OF(X509), free_x509_stack_shallow>;

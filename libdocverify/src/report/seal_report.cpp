@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "crypto/certificate.hpp"
 #include "report/json_writer.hpp"
 #include "seal/vds_nc.hpp"
 
@@ -10,16 +11,7 @@ namespace {
 
 using seal::SealResult;
 
-std::string hex(const std::vector<std::uint8_t>& bytes) {
-  static const char* digits = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(bytes.size() * 2);
-  for (std::uint8_t b : bytes) {
-    out += digits[b >> 4];
-    out += digits[b & 0xF];
-  }
-  return out;
-}
+std::string hex(const std::vector<std::uint8_t>& bytes) { return crypto::to_hex_upper(bytes.data(), bytes.size()); }
 
 std::string byte_hex(std::uint8_t b) { return hex({b}); }
 

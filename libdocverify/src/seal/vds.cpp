@@ -4,22 +4,14 @@
 #include <string>
 #include <utility>
 
+#include "crypto/certificate.hpp"
 #include "seal/c40.hpp"
 #include "seal/seal_error.hpp"
 
 namespace docverify::seal {
 namespace {
 
-std::string hex_of(const std::uint8_t* data, std::size_t size) {
-  static const char* digits = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(size * 2);
-  for (std::size_t i = 0; i < size; ++i) {
-    out += digits[data[i] >> 4];
-    out += digits[data[i] & 0xF];
-  }
-  return out;
-}
+std::string hex_of(const std::uint8_t* data, std::size_t size) { return crypto::to_hex_upper(data, size); }
 
 std::string at(std::size_t offset) { return " at byte " + std::to_string(offset); }
 

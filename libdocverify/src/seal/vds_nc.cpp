@@ -293,4 +293,19 @@ std::vector<std::pair<std::string, std::string>> flatten_message(const JsonValue
   return out;
 }
 
+std::string encode_base64url(const std::vector<std::uint8_t>& bytes) {
+  static const char* alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  std::string out;
+  out.reserve((bytes.size() * 4 + 2) / 3);
+  unsigned bits = 0;
+  int count = 0;
+  for (std::uint8_t b : bytes) {
+    bits = ((bits << 8) | b) & 0xFFFFFFU;
+    count += 8;
+    while (count >= 6) out += alphabet[(bits >> (count -= 6)) & 63U];
+  }
+  if (count > 0) out += alphabet[(bits << (6 - count)) & 63U];
+  return out;
+}
+
 }  // namespace docverify::seal

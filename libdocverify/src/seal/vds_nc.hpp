@@ -69,6 +69,9 @@ std::size_t vds_nc_signature_size(const std::string& algorithm) noexcept;
 std::vector<std::uint8_t> decode_base64url(const std::string& text, const char* what,
                                            std::vector<std::string>& warnings);
 
+// Base64url without padding (RFC 4648 §5), as VDS-NC writes "cer" and "sigvl".
+std::string encode_base64url(const std::vector<std::uint8_t>& bytes);
+
 // The message as "path" -> value lines for display and reports, in document order:
 // objects add ".key" (a key that is not [A-Za-z0-9_-]+ is written ["..."] with JSON escaping),
 // arrays add "[i]"; strings as they are, numbers in JCS form, true/false/null as words.
