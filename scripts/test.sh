@@ -23,6 +23,9 @@ ctest --test-dir "$root/build/release" --output-on-failure -j "$jobs"
 "$root/build/release/benchmarks/docverify_mrz_read_accuracy" --limit 12 --baseline-every 6 2>/dev/null | tail -3
 # And the forgery-detection harness, two documents a cell.
 "$root/build/release/benchmarks/docverify_verify_accuracy" --per-type 2 --genuine 2 --only scan | tail -3
+# Seals: decode + verify speed, and the read-rate harness on two pages a cell.
+"$root/build/release/benchmarks/docverify_seal_bench" --benchmark_min_time=0.01 >/dev/null
+"$root/build/release/benchmarks/docverify_seal_read_accuracy" --count 2 | tail -3
 
 echo "== Debug build with ASan + UBSan (-Werror)"
 "$root/scripts/build.sh" "$root/build/asan" -DCMAKE_BUILD_TYPE=Debug -DDOCVERIFY_WERROR=ON \
@@ -30,10 +33,10 @@ echo "== Debug build with ASan + UBSan (-Werror)"
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir "$root/build/asan" --output-on-failure -j "$jobs"
 
-echo "== ThreadSanitizer: the C API thread test and the C API tests"
+echo "== ThreadSanitizer: the C API thread test, the C API tests, concurrent trust-store readers"
 "$root/scripts/build.sh" "$root/build/tsan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDOCVERIFY_SANITIZE=thread \
   -DDOCVERIFY_BUILD_TESTS=ON -DDOCVERIFY_BUILD_BENCHMARKS=OFF -DDOCVERIFY_BUILD_SAMPLES=OFF -DDOCVERIFY_BUILD_CLI=OFF
-TSAN_OPTIONS="halt_on_error=1 suppressions=$root/tests/sanitizers/tsan.supp" ctest --test-dir "$root/build/tsan" --output-on-failure -R "thread_test|capi_test"
+TSAN_OPTIONS="halt_on_error=1 suppressions=$root/tests/sanitizers/tsan.supp" ctest --test-dir "$root/build/tsan" --output-on-failure -R "thread_test|capi_test|crypto.TrustStoreChain.ConcurrentReaders"
 
 echo "== ABI gate"
 "$root/scripts/abi-check.sh"
