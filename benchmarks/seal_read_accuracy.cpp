@@ -5,7 +5,9 @@
 // verify its signature and chain. Prints, per profile and format: read rate (byte-exact),
 // verified rate, false seals (decoded but not byte-exact), median and p95 milliseconds.
 //
-//   docverify_seal_read_accuracy [--count N] [--seed S] [--only scan|kiosk|phone]
+//   docverify_seal_read_accuracy [--count N] [--seed S] [--only scan|kiosk|phone] [--dump DIR]
+//
+// --dump DIR writes the images whose seal was not read, for a look.
 //
 // Targets (issue 7): >= 99 % on scan and kiosk, >= 95 % on phone.
 #include <algorithm>
@@ -42,13 +44,14 @@ double percentile(std::vector<double> v, double q) {
 int main(int argc, char** argv) {
   int count = 100;
   std::uint64_t seed = 1000;
-  std::string only;
+  std::string only, dump;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--count") && i + 1 < argc) count = std::max(1, std::atoi(argv[++i]));
     else if (!std::strcmp(argv[i], "--seed") && i + 1 < argc) seed = std::strtoull(argv[++i], nullptr, 10);
     else if (!std::strcmp(argv[i], "--only") && i + 1 < argc) only = argv[++i];
+    else if (!std::strcmp(argv[i], "--dump") && i + 1 < argc) dump = argv[++i];
     else {
-      std::fprintf(stderr, "usage: docverify_seal_read_accuracy [--count N] [--seed S] [--only scan|kiosk|phone]\n");
+      std::fprintf(stderr, "usage: docverify_seal_read_accuracy [--count N] [--seed S] [--only scan|kiosk|phone] [--dump DIR]\n");
       return 2;
     }
   }
@@ -95,6 +98,7 @@ int main(int argc, char** argv) {
             ++cell.wrong;
           }
         }
+        if (!read && !dump.empty()) cv::imwrite(dump + "/" + s.name + ".png", image);
         cell.read += read;
         cell.verified += verified;
       }

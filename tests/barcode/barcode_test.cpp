@@ -5,8 +5,9 @@
 // Regression thresholds, measured with zxing-cpp 1.4.0 on these pages (summary in
 // barcode_reader.hpp): all four symbologies read at any rotation (1..45 degrees checked);
 // the blur limit scales with the module, sigma ~0.5 x module px for DataMatrix, QR and
-// PDF417 (sigma 2 at 4 px / 3 px modules, 2.5 fails); 1.4's Aztec reader needs crisp edges
-// (sigma 1 at 4 px modules upright; blurred and rotated fails) and half the keystone.
+// PDF417 (sigma 2 at 4 px modules, 1.75-2 at 3 px; 2.5 fails); 1.4's Aztec reader needs
+// crisp edges (sigma 1 at 4 px modules upright; blurred and rotated fails) and half the
+// keystone.
 #include <gtest/gtest.h>
 
 #include <array>
@@ -41,13 +42,14 @@ std::vector<std::uint8_t> every_byte_value() {
 }
 
 // A VDS-sized binary payload (header + message + 64-byte signature is 120-200 bytes).
-// Aztec payloads avoid '}': zxing-cpp 1.4's Aztec writer turns some into '~' (seals.md §6).
+// Aztec payloads avoid what zxing-cpp 1.4's Aztec writer gets wrong: '}' (written as '~'
+// in some contexts, seals.md §6) and a GS (0x1D) in the first three bytes (written as FNC1).
 std::vector<std::uint8_t> vds_payload(std::uint32_t seed, Symbology s, std::size_t size = 160) {
   std::mt19937 rng(seed);
   std::vector<std::uint8_t> b(size);
-  for (auto& c : b) {
-    c = static_cast<std::uint8_t>(rng() & 0xFF);
-    if (s == Symbology::aztec && c == '}') c = '|';
+  for (std::size_t i = 0; i < b.size(); ++i) {
+    b[i] = static_cast<std::uint8_t>(rng() & 0xFF);
+    if (s == Symbology::aztec && (b[i] == '}' || (b[i] == 0x1D && i < 3))) b[i] = '|';
   }
   return b;
 }
@@ -275,13 +277,17 @@ TEST(BarcodeRender, RejectsBadArguments) {
   EXPECT_THROW(render_barcode(Symbology::pdf417, vds_payload(1, Symbology::pdf417, 1600)), InputError);
 }
 
-// seals.md §6: zxing-cpp 1.4.0 encodes '}' as '~' in some Aztec contexts; the read-back
-// check must catch it rather than hand out a wrong fixture.
-TEST(BarcodeRender, AztecCurlyBraceBugIsCaughtByReadBack) {
-  const std::string text = "x}}";
-  EXPECT_THROW(render_barcode(Symbology::aztec, std::vector<std::uint8_t>(text.begin(), text.end())), std::runtime_error);
-  // The other symbologies carry it fine.
-  EXPECT_NO_THROW(render_barcode(Symbology::data_matrix, std::vector<std::uint8_t>(text.begin(), text.end())));
+// seals.md §6: zxing-cpp 1.4.0 encodes '}' as '~' in some Aztec contexts, and (found here)
+// a leading GS as FNC1 that the reader drops; the read-back check must catch both rather
+// than hand out a wrong fixture.
+TEST(BarcodeRender, AztecWriterBugsAreCaughtByReadBack) {
+  const std::vector<std::vector<std::uint8_t>> broken = {{'x', '}', '}'}, {0x1D, 'A', 'B', 'C'}, {'1', '2', 0x1D, 'A'}};
+  for (const auto& bytes : broken) {
+    EXPECT_THROW(render_barcode(Symbology::aztec, bytes), std::runtime_error);
+    // The other symbologies carry them fine.
+    EXPECT_NO_THROW(render_barcode(Symbology::data_matrix, bytes));
+    EXPECT_NO_THROW(render_barcode(Symbology::qr_code, bytes));
+  }
 }
 
 // ---- Reading from pages --------------------------------------------------------------------
@@ -351,15 +357,17 @@ TEST(BarcodeRead, GaussianBlur) {
   }
 }
 
-// The recorded limit: sigma 2 at the fixture modules (DataMatrix / QR 4 px, PDF417 3 px),
-// rotated 5 degrees. Aztec is covered above at its own, lower limit.
-TEST(BarcodeRead, BlurLimitSigma2) {
+// The recorded limits at the fixture modules, rotated 5 degrees: sigma 2 for DataMatrix and
+// QR (4 px modules; 2.5 fails), 1.75 for PDF417 (3 px; 2 reads on some pages, not all).
+// Aztec is covered above at its own, lower limit.
+TEST(BarcodeRead, BlurLimit) {
   const cv::Mat page = make_page();
-  for (Symbology s : {Symbology::data_matrix, Symbology::qr_code, Symbology::pdf417}) {
+  const std::pair<Symbology, double> limits[] = {{Symbology::data_matrix, 2.0}, {Symbology::qr_code, 2.0}, {Symbology::pdf417, 1.75}};
+  for (const auto& [s, sigma] : limits) {
     SCOPED_TRACE(symbology_name(s));
     const Fixture f = make_fixture(s);
     const Placed p = paste(page, f, {900, 600}, 5);
-    expect_reads(blurred(p.page, 2.0), f, p.quad);
+    expect_reads(blurred(p.page, sigma), f, p.quad);
   }
 }
 

@@ -3,15 +3,19 @@
 // Pipeline (each step bounded, see BarcodeReadOptions):
 //  1. gray copy; a downscaled "detection" copy for very large images;
 //  2. barcode-like regions on the detection copy: gradient energy per cell, Otsu, close/open,
-//     contours -> minAreaRect; the grid angle of each from its full-resolution pixels;
+//     contours -> minAreaRect (plus the dense core of blobs a symbol shares with text); the
+//     grid angle of each from its full-resolution pixels;
 //  3. the whole detection image through zxing (PDF417 left out when a region shows tilted
 //     bars: zxing would fail on it slowly, and the region pass reads it);
 //  4. round 1: each region not yet decoded, cut from the full-resolution image, turned
 //     upright, scaled to ~3.5 px modules, one zxing call;
-//  5. round 2: harder variants for regions round 1 missed (other polarity, self-binarized,
-//     global binarizer, PDF417 angle sweep, double resolution);
+//  5. round 2: harder variants for symbol-sized, not text-like regions round 1 missed (other
+//     polarity, self-binarized, sharpened, global binarizer, PDF417 angle sweep, double
+//     resolution);
 //  6. the whole image inverted, when it is mostly dark (or nothing was found without a
 //     region search).
+// Every decode maps zxing's corners back to the input; PDF417 sides it found short are
+// extended, and a position it got wrong is replaced by the region's box.
 
 // text() returns UTF-8 std::string with this; without it 1.4 warns and returns wstring.
 #define ZX_USE_UTF8 1
@@ -221,9 +225,10 @@ void extend_pdf417_sides(const cv::Mat& gray, std::array<cv::Point2f, 4>& q) {
   auto extend = [&](cv::Point2f& top, cv::Point2f& bottom, int dir) {
     const double y_top = top.y, y_bottom = bottom.y, height = y_bottom - y_top;
     if (height < 4 || height > gray.rows) return;
+    const int rows = static_cast<int>(height);
     std::vector<int> px, values;
-    for (double y = y_top; y <= y_bottom; y += 1) {
-      band_at(top, bottom, y, dir, px);
+    for (int i = 0; i <= rows; ++i) {
+      band_at(top, bottom, y_top + i, dir, px);
       values.insert(values.end(), px.begin(), px.end());
     }
     if (values.size() < 16) return;
@@ -231,18 +236,19 @@ void extend_pdf417_sides(const cv::Mat& gray, std::array<cv::Point2f, 4>& q) {
     const int step = (values[values.size() * 9 / 10] - values[values.size() / 10]) / 3;
     if (step < 8) return;
     std::vector<int> inside;
-    for (double y = y_top; y <= y_bottom; y += 1) {
-      band_at(top, bottom, y, dir, px);
+    for (int i = 0; i <= rows; ++i) {
+      band_at(top, bottom, y_top + i, dir, px);
       if (!px.empty()) inside.push_back(edges(px, step));
     }
     if (inside.empty()) return;
     std::nth_element(inside.begin(), inside.begin() + static_cast<std::ptrdiff_t>(inside.size() / 2), inside.end());
     const int needed = std::max(2, inside[inside.size() / 2] * 2 / 5);
     // Walk outward while rows still cross bars; a gap of a few rows (noise) is crossed.
-    auto walk = [&](double from, double dy) {
+    auto walk = [&](double from, int dy) {
       double last_good = from;
       int gap = 0;
-      for (double y = from + dy; std::abs(y - from) < reach; y += dy) {
+      for (int i = 1; i < reach; ++i) {
+        const double y = from + i * dy;
         band_at(top, bottom, y, dir, px);
         if (px.empty()) break;
         if (edges(px, step) >= needed) {
@@ -260,6 +266,18 @@ void extend_pdf417_sides(const cv::Mat& gray, std::array<cv::Point2f, 4>& q) {
     top = anchor + per_row * static_cast<float>(new_top - y_top);
     bottom = anchor + per_row * static_cast<float>(new_bottom - y_top);
   };
+  // A side found over a few rows only has an unreliable direction, and extending it far
+  // would drift sideways: it takes the direction of the other side when that is much taller.
+  auto steer = [](cv::Point2f& top, cv::Point2f& bottom, cv::Point2f other_top, cv::Point2f other_bottom) {
+    const double length = cv::norm(bottom - top), other = cv::norm(other_bottom - other_top);
+    if (length >= 0.7 * other || other < 1) return;
+    const cv::Point2f mid = (top + bottom) * 0.5f;
+    const cv::Point2f dir = (other_bottom - other_top) * static_cast<float>(0.5 * length / other);
+    top = mid - dir;
+    bottom = mid + dir;
+  };
+  steer(q[0], q[3], q[1], q[2]);
+  steer(q[1], q[2], q[0], q[3]);
   // Upright or upside down are the only ways zxing reports PDF417 without tryRotate.
   if (q[3].y > q[0].y) {
     extend(q[0], q[3], +1);  // left side: tl over bl, bars to the right
@@ -280,46 +298,51 @@ bool plausible_quad(const std::array<cv::Point2f, 4>& q) {
 }
 
 // The symbol's box in an upright crop, from the blob's size around the crop centre
-// tightened to the outermost rows and columns that carry edges (the blob is only as exact
-// as its 4-px cells). Stands in for a position zxing got wrong.
+// tightened to the outermost rows and columns that cross ink edges (the blob is only as
+// exact as its 4-px cells). Stands in for a position zxing got wrong. An ink edge is a step
+// over 2 px (blur spreads edges) of a third of the ink-paper contrast: the faint edge where
+// a white quiet zone meets grey paper is not one.
 std::array<cv::Point2f, 4> tightened_box(const cv::Mat& gray, cv::Size2f blob) {
   const cv::Point2f c(gray.cols / 2.0f, gray.rows / 2.0f);
+  const float x0 = c.x - blob.width / 2, x1 = c.x + blob.width / 2, y0 = c.y - blob.height / 2, y1 = c.y + blob.height / 2;
+  const std::array<cv::Point2f, 4> loose = {cv::Point2f(x0, y0), cv::Point2f(x1, y0), cv::Point2f(x1, y1), cv::Point2f(x0, y1)};
   const cv::Rect bounds(cv::Point(static_cast<int>(c.x - 0.6f * blob.width), static_cast<int>(c.y - 0.6f * blob.height)),
                         cv::Size(static_cast<int>(1.2f * blob.width), static_cast<int>(1.2f * blob.height)));
-  const cv::Rect roi = bounds & cv::Rect(0, 0, gray.cols - 1, gray.rows - 1);
-  std::array<cv::Point2f, 4> box = {c - cv::Point2f(blob.width / 2, blob.height / 2),
-                                    c + cv::Point2f(blob.width / 2, -blob.height / 2), c + cv::Point2f(blob.width / 2, blob.height / 2),
-                                    c + cv::Point2f(-blob.width / 2, blob.height / 2)};
-  if (roi.width < 8 || roi.height < 8) return box;
-  std::vector<double> columns(static_cast<std::size_t>(roi.width), 0.0), rows(static_cast<std::size_t>(roi.height), 0.0);
+  const cv::Rect roi = bounds & cv::Rect(0, 0, gray.cols - 2, gray.rows - 2);
+  const cv::Rect inner = cv::Rect(cv::Point(static_cast<int>(x0), static_cast<int>(y0)), cv::Point(static_cast<int>(x1), static_cast<int>(y1))) & roi;
+  if (roi.width < 8 || roi.height < 8 || inner.width < 4 || inner.height < 4) return loose;
+  cv::Mat values = gray(inner).clone().reshape(1, 1);
+  cv::sort(values, values, cv::SORT_EVERY_ROW | cv::SORT_ASCENDING);
+  const int n = values.cols;
+  const int step = (values.at<unsigned char>(0, n * 9 / 10) - values.at<unsigned char>(0, n / 10)) / 3;
+  if (step < 8) return loose;
+  std::vector<int> columns(static_cast<std::size_t>(roi.width), 0), rows(static_cast<std::size_t>(roi.height), 0);
   for (int y = 0; y < roi.height; ++y) {
     const unsigned char* p = gray.ptr<unsigned char>(roi.y + y) + roi.x;
-    const unsigned char* below = gray.ptr<unsigned char>(roi.y + y + 1) + roi.x;
+    const unsigned char* down = gray.ptr<unsigned char>(roi.y + y + 2) + roi.x;
     for (int x = 0; x < roi.width; ++x) {
-      const double e = std::abs(p[x + 1] - p[x]) + std::abs(below[x] - p[x]);
-      columns[static_cast<std::size_t>(x)] += e;
-      rows[static_cast<std::size_t>(y)] += e;
+      const int edges = (std::abs(p[x + 2] - p[x]) > step) + (std::abs(down[x] - p[x]) > step);
+      columns[static_cast<std::size_t>(x)] += edges;
+      rows[static_cast<std::size_t>(y)] += edges;
     }
   }
-  // Outermost indices at >= 30 % of the median inside the blob's own span.
-  auto span = [](const std::vector<double>& profile, double inner_from, double inner_to, double& from, double& to) {
-    std::vector<double> inner;
-    for (std::size_t i = 0; i < profile.size(); ++i)
-      if (i >= inner_from && i <= inner_to) inner.push_back(profile[i]);
-    if (inner.empty()) return;
-    std::nth_element(inner.begin(), inner.begin() + static_cast<std::ptrdiff_t>(inner.size() / 2), inner.end());
-    const double threshold = 0.3 * inner[inner.size() / 2];
-    if (threshold <= 0) return;
-    std::size_t first = profile.size(), last = 0;
-    for (std::size_t i = 0; i < profile.size(); ++i)
-      if (profile[i] >= threshold) first = std::min(first, i), last = std::max(last, i);
-    if (first <= last) from = static_cast<double>(first), to = static_cast<double>(last) + 1;
+  // Outermost indices with at least 30 % of the median edge count inside the blob's span.
+  auto span = [](const std::vector<int>& profile, int inner_from, int inner_to, float& from, float& to) {
+    std::vector<int> in(profile.begin() + inner_from, profile.begin() + inner_to);
+    std::nth_element(in.begin(), in.begin() + static_cast<std::ptrdiff_t>(in.size() / 2), in.end());
+    const int needed = std::max(1, in[in.size() / 2] * 3 / 10);
+    int first = -1, last = -1;
+    for (int i = 0; i < static_cast<int>(profile.size()); ++i)
+      if (profile[static_cast<std::size_t>(i)] >= needed) {
+        if (first < 0) first = i;
+        last = i;
+      }
+    if (first >= 0) from = static_cast<float>(first), to = static_cast<float>(last + 2);  // +2: the 2-px step
   };
-  double x0 = box[0].x - roi.x, x1 = box[1].x - roi.x, y0 = box[0].y - roi.y, y1 = box[2].y - roi.y;
-  span(columns, x0, x1, x0, x1);
-  span(rows, y0, y1, y0, y1);
-  const float fx0 = static_cast<float>(roi.x + x0), fx1 = static_cast<float>(roi.x + x1);
-  const float fy0 = static_cast<float>(roi.y + y0), fy1 = static_cast<float>(roi.y + y1);
+  float fx0 = x0 - roi.x, fx1 = x1 - roi.x, fy0 = y0 - roi.y, fy1 = y1 - roi.y;
+  span(columns, inner.x - roi.x, inner.x - roi.x + inner.width, fx0, fx1);
+  span(rows, inner.y - roi.y, inner.y - roi.y + inner.height, fy0, fy1);
+  fx0 += roi.x, fx1 += roi.x, fy0 += roi.y, fy1 += roi.y;
   return {cv::Point2f(fx0, fy0), cv::Point2f(fx1, fy0), cv::Point2f(fx1, fy1), cv::Point2f(fx0, fy1)};
 }
 
@@ -379,7 +402,8 @@ struct GridAngle {
 // at a, a+90, a+180, a+270 agree), weighted by squared magnitude so paper noise hardly
 // counts. Sub-degree on barcodes, far better than minAreaRect on a blob. Folded by 2 the
 // same sums tell bars (one direction) from a 2D grid (two that cancel).
-GridAngle grid_angle(const cv::Mat& patch) {
+// Only pixels where `mask` (same size, optional) is set count.
+GridAngle grid_angle(const cv::Mat& patch, const cv::Mat& mask = cv::Mat()) {
   GridAngle g;
   if (patch.cols < 3 || patch.rows < 3) return g;
   cv::Mat gx, gy;
@@ -389,7 +413,9 @@ GridAngle grid_angle(const cv::Mat& patch) {
   for (int y = 1; y + 1 < patch.rows; ++y) {
     const float* px = gx.ptr<float>(y);
     const float* py = gy.ptr<float>(y);
+    const unsigned char* inside = mask.empty() ? nullptr : mask.ptr<unsigned char>(y);
     for (int x = 1; x + 1 < patch.cols; ++x) {
+      if (inside && !inside[x]) continue;
       const double a = px[x], b = py[x];
       along_x += std::abs(a);
       along_y += std::abs(b);
@@ -416,19 +442,27 @@ GridAngle grid_angle(const cv::Mat& patch) {
 }
 
 // The grid angle of a patch, sampled down when large (angles survive an area resize).
-GridAngle sampled_grid_angle(const cv::Mat& patch) {
-  if (patch.total() <= kAngleSamplePixels) return grid_angle(patch);
+GridAngle sampled_grid_angle(const cv::Mat& patch, const cv::Mat& mask = cv::Mat()) {
+  if (patch.total() <= kAngleSamplePixels) return grid_angle(patch, mask);
   const double k = std::sqrt(kAngleSamplePixels / static_cast<double>(patch.total()));
-  cv::Mat small;
+  cv::Mat small, small_mask;
   cv::resize(patch, small, cv::Size(), k, k, cv::INTER_AREA);
-  return grid_angle(small);
+  if (!mask.empty()) cv::resize(mask, small_mask, small.size(), 0, 0, cv::INTER_NEAREST);
+  return grid_angle(small, small_mask);
 }
 
-// The grid angle of an input-pixel box.
+// The grid angle inside an input-pixel box (not its upright bounds: next to a tilted
+// symbol those hold text or other clutter).
 GridAngle grid_angle_of(const cv::Mat& gray, const cv::RotatedRect& box) {
   const cv::Rect bounds = box.boundingRect() & cv::Rect(0, 0, gray.cols, gray.rows);
   if (bounds.width < 8 || bounds.height < 8) return {};
-  return sampled_grid_angle(gray(bounds));
+  cv::Point2f corners[4];
+  box.points(corners);
+  std::vector<cv::Point> poly;
+  for (const cv::Point2f& c : corners) poly.emplace_back(cvRound(c.x) - bounds.x, cvRound(c.y) - bounds.y);
+  cv::Mat mask = cv::Mat::zeros(bounds.size(), CV_8U);
+  cv::fillConvexPoly(mask, poly, cv::Scalar(255));
+  return sampled_grid_angle(gray(bounds), mask);
 }
 
 struct Region {
@@ -583,6 +617,29 @@ bool looks_inverted(const cv::Mat& crop) {
   return cv::mean(crop, ring)[0] < t;
 }
 
+// Whether an upright crop's blob (size `blob` around the centre) reads like lines of text:
+// many rows (or columns, for text turned a quarter) without ink between the lines. Every
+// row and column of a 2D symbol or a PDF417 crosses ink, blurred or not.
+bool looks_like_text(const cv::Mat& crop, cv::Size2f blob) {
+  const cv::Point2f c(crop.cols / 2.0f, crop.rows / 2.0f);
+  const cv::Rect inner = cv::Rect(cv::Point(cvRound(c.x - 0.4f * blob.width), cvRound(c.y - 0.4f * blob.height)),
+                                  cv::Point(cvRound(c.x + 0.4f * blob.width), cvRound(c.y + 0.4f * blob.height))) &
+                         cv::Rect(0, 0, crop.cols, crop.rows);
+  if (inner.width < 8 || inner.height < 8) return false;
+  cv::Mat ink;
+  cv::threshold(crop(inner), ink, 0, 1, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+  if (2 * static_cast<std::size_t>(cv::countNonZero(ink)) > ink.total()) ink = 1 - ink;  // light on dark: ink is the minority
+  cv::Mat row_ink, column_ink;
+  cv::reduce(ink, row_ink, 1, cv::REDUCE_SUM, CV_32S);
+  cv::reduce(ink, column_ink, 0, cv::REDUCE_SUM, CV_32S);
+  auto empty_share = [](const cv::Mat& sums, int length) {
+    int empty = 0;
+    for (int i = 0; i < static_cast<int>(sums.total()); ++i) empty += sums.at<int>(i) * 50 < length;  // < 2 % ink
+    return static_cast<double>(empty) / static_cast<double>(sums.total());
+  };
+  return std::max(empty_share(row_ink, inner.width), empty_share(column_ink, inner.height)) >= 0.2;
+}
+
 // ---- Region crops ------------------------------------------------------------------------
 
 // A crop of the full-resolution gray image around `centre`, turned upright and scaled;
@@ -645,7 +702,7 @@ struct RegionPlan {
   double module = 0;          // estimated module in crop pixels (0 = unknown)
   bool dark_first = false;    // light-on-dark more likely: try inverted first
   bool bar_like = false;      // gradient mostly in one direction: PDF417-like
-  bool symbol_sized = true;   // at least ~9 modules across: big enough for any 2D symbol
+  bool symbol_sized = true;   // at least ~9 modules across (any 2D symbol is) and not lines of text
 };
 
 // Also leaves the upright probe crop in `probe`, which round 1 uses when it has the plan's scale.
@@ -708,7 +765,8 @@ RegionPlan plan_region(const cv::Mat& gray, const Region& region, const BarcodeR
   // Words make blobs a few stroke widths ("modules") high; the smallest 2D symbols are
   // 8-10 modules across.
   const double blob_short_side = std::min(region.box.size.width, region.box.size.height);
-  plan.symbol_sized = module <= 0 || blob_short_side / module >= 9;
+  plan.symbol_sized = (module <= 0 || blob_short_side / module >= 9) &&
+                      !looks_like_text(probe.pixels, plan.blob * static_cast<float>(probe_scale));
   plan.dark_first = o.try_inverted && looks_inverted(probe.pixels);
   return plan;
 }

@@ -10,8 +10,8 @@
 // in both polarities.
 //
 // Measured on synthetic pages (tests/barcode): all four symbologies read at any rotation;
-// Gaussian blur up to sigma ~0.5 x module px (DataMatrix, QR at 4 px and PDF417 at 3 px
-// modules: sigma 2); JPEG quality 20; noise sigma 40; ~27 gray levels of ink-paper
+// Gaussian blur up to sigma ~0.5 x module px (DataMatrix, QR at 4 px modules: sigma 2;
+// PDF417 at 3 px: 1.75, often 2); JPEG quality 20; noise sigma 40; ~27 gray levels of ink-paper
 // contrast; 12 % keystone. Aztec is 1.4's weak reader: at 4 px modules blur sigma 1 only when
 // upright (blurred and rotated fails), sigma 2 at 6 px modules; 4 % keystone.
 //

@@ -96,8 +96,8 @@ cv::Mat render_barcode(Symbology symbology, const std::vector<std::uint8_t>& byt
                              std::to_string(bytes.size()) + " bytes does not read back " +
                              (back.empty() ? "at all" : "byte-exact") +
                              (symbology == Symbology::aztec
-                                  ? " (zxing-cpp 1.4's Aztec writer turns some '}' into '~', and a GS (0x1D) first or "
-                                    "second is read back as FNC1 and dropped)"
+                                  ? " (zxing-cpp 1.4's Aztec writer turns some '}' into '~', and a GS (0x1D) near the "
+                                    "start is read back as FNC1 and dropped)"
                                   : ""));
   return symbol;
 }

@@ -2,7 +2,8 @@
 // Rendering 2D barcodes with zxing-cpp 1.4's writer, for test fixtures, synthetic documents
 // and sample seals. Every symbol is read back before it is returned, because the 1.4 writer
 // is not always right: its Aztec encoder turns '}' into '~' in some contexts, and writes a
-// GS (0x1D) in first or second position as FNC1, which the reader then drops.
+// GS (0x1D) near the start (first, or after one letter or two digits) as FNC1, which the
+// reader then takes for a GS1 / AIM flag and drops.
 #include <cstdint>
 #include <vector>
 
