@@ -3,7 +3,6 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -40,12 +39,14 @@ constexpr const char* kSealHelp =
     "exit status: 0 every verdict ok, 1 some verdict not ok or no barcode found,\n"
     "             2 some input could not be read\n";
 
+// At most the verifier's limit plus one byte is read, so an endless stream (/dev/zero)
+// is refused instead of filling memory.
 std::vector<std::uint8_t> read_all(const std::string& path) {
-  constexpr std::size_t kMaxPayload = 64 * 1024;
-  std::vector<std::uint8_t> bytes;
+  std::vector<std::uint8_t> bytes(seal::kMaxSealPayload + 1);
+  std::size_t got = 0;
   auto take = [&](std::istream& in) {
-    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    if (bytes.size() > kMaxPayload) throw std::invalid_argument("a barcode payload is at most 64 KiB");
+    in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+    got = static_cast<std::size_t>(in.gcount());
   };
   if (path == "-") {
     take(std::cin);
@@ -54,6 +55,9 @@ std::vector<std::uint8_t> read_all(const std::string& path) {
     if (!f) throw std::invalid_argument("cannot read " + path);
     take(f);
   }
+  if (got > seal::kMaxSealPayload)
+    throw std::invalid_argument("a barcode payload is at most " + std::to_string(seal::kMaxSealPayload / 1024) + " KiB");
+  bytes.resize(got);
   return bytes;
 }
 

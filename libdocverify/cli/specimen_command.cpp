@@ -1,5 +1,4 @@
 #include <cstdio>
-#include <filesystem>
 #include <stdexcept>
 #include <string>
 
@@ -41,7 +40,8 @@ constexpr const char* kHelp =
     "  --seal          print an ICAO Visible Digital Seal (DataMatrix) over the genuine MRZ in\n"
     "                  the barcode area, signed by the generator's test PKI (MRVA, MRVB, TD2);\n"
     "                  forgeries change the page, never the seal\n"
-    "  --pki-out DIR   write that test PKI's certificates (csca.pem, UTTS_5B.pem) for\n"
+    "  --pki-out DIR   write that test PKI's certificates (DIR/<CC>/csca.pem and <CC>TS_5B.pem\n"
+    "                  for UTO and every issuing state the generator uses) for\n"
     "                  `docverify seal --trust DIR` / `verify --trust DIR`; it depends on --today\n"
     "  --corpus NAME   writes a standard benchmark corpus (docs/specimen.md) and corpus.json;\n"
     "                  no other option but --out\n";
@@ -92,11 +92,8 @@ int run_specimen(int argc, char** argv) {
   const auto out = args.option("--out");
   if (auto pki_dir = args.option("--pki-out")) {
     if (!args.positionals().empty()) throw std::invalid_argument("unexpected argument '" + args.positionals()[0] + "'");
-    const synth::SpecimenPki pki(o.today);
-    pki.pki.write_files(*pki_dir, {&pki.signer});
-    // A trust folder holds certificates only: the signer's (test) key is not for verifiers.
-    std::filesystem::remove(std::filesystem::path(*pki_dir) / "UTTS_5B.key.pem");
-    std::printf("wrote the specimen PKI (csca.pem, UTTS_5B.pem) to %s\n", pki_dir->c_str());
+    synth::write_specimen_pki(*pki_dir, o.today);
+    std::printf("wrote the specimen PKI (a CSCA and a seal signer per issuing state) to %s\n", pki_dir->c_str());
     if (!out) return 0;
   }
   if (!out) throw std::invalid_argument("--out DIR is required");

@@ -99,7 +99,7 @@ int run_verify(int argc, char** argv) {
   return for_each_image(args.positionals(), "verify", [&](const std::string& path) {
     const verify::CompanionImages companions =
         beside ? verify::companions_beside(path) : verify::load_companions(ir, uv);
-    const verify::VerifyResult result = verifier.verify_file(path, companions);
+    verify::VerifyResult result = verifier.verify_file(path, companions);
     const auto* seals = verify_options.seals ? &result.seals : nullptr;
     const std::string out = json ? report::read_report_json(result.read, ctx, path, seals)
                                  : report::read_report_text(result.read, ctx, path, seals);
@@ -113,7 +113,9 @@ int run_verify(int argc, char** argv) {
       const std::vector<unsigned char> png = report::annotated_png(result.evidence, result.read);
       write_bytes(report_path(annotate, path, several, ".png", png_names), png.data(), png.size());
     }
-    return result.read.found && result.read.best.mrz.verdict.status == VerdictStatus::ok ? 0 : 1;
+    const int code = result.read.found && result.read.best.mrz.verdict.status == VerdictStatus::ok ? 0 : 1;
+    for (auto& s : result.seals) s.wipe();
+    return code;
   });
 }
 

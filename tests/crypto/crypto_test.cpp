@@ -1030,7 +1030,7 @@ TEST(TrustStoreLoad, MasterListThatVouchesForItselfIsNotAuthenticated) {
   EXPECT_TRUE(any_warning_contains(report, "not authenticated"));
 }
 
-TEST(TrustStoreLoad, TamperedMasterListWarns) {
+TEST(TrustStoreLoad, TamperedMasterListLoadsNothing) {
   const MasterListFixture fixture;
   Bytes tampered = fixture.master_list;
   // Change one byte inside the first listed certificate's signature (eContent), keeping it parseable.
@@ -1039,9 +1039,13 @@ TEST(TrustStoreLoad, TamperedMasterListWarns) {
   ASSERT_NE(at, tampered.end());
   *(at + static_cast<std::ptrdiff_t>(first.size()) - 3) ^= 0x01;
   TrustStore store = store_with({pki().csca.get()});
+  const std::size_t before = store.size();
   const TrustLoadReport report = store.add_bytes(tampered.data(), tampered.size(), "tampered.ml");
   EXPECT_TRUE(any_warning_contains(report, "signature does not verify"));
   EXPECT_EQ(report.master_lists, 1);
+  // A changed list could carry a rogue CSCA: none of its certificates becomes an anchor.
+  EXPECT_EQ(report.certificates, 0);
+  EXPECT_EQ(store.size(), before);
 }
 
 TEST(TrustStoreLoad, CmsOfAnotherContentTypeIsIgnored) {

@@ -1,6 +1,7 @@
 // Writes the bundled seal examples in samples/seals/ (run by hand when they must change;
 // everything is deterministic, so a rerun gives the same certificates and payloads):
-//   pki/csca.pem, pki/UTTS_5B.pem, pki/UTVN_A0.pem  the generator's test PKI (trust store)
+//   pki/<CC>/csca.pem, pki/<CC>/<CC>TS_5B.pem  the generator's test PKI (a trust store), and
+//   pki/UT/UTVN_A0.pem   a VDS-NC signer of the specimen state
 //   visa-mrva.jpg          a generated visa scan with its printed VDS (DataMatrix)
 //   visa-mrva.vds          that seal's payload bytes (what a hand scanner delivers)
 //   vaccination.vdsnc.json a VDS-NC (icao.vacc) signed by the PKI's P-256 VDS-NC signer
@@ -44,7 +45,8 @@ int main(int argc, char** argv) {
   const std::filesystem::path dir = argv[1];
   std::filesystem::create_directories(dir / "pki");
   const Date today{2026, 12, 1};
-  const synth::SpecimenPki pki(today);
+  synth::write_specimen_pki((dir / "pki").string(), today);
+  const synth::SpecimenPki pki(today, "UTO");
   synth::TestSignerSpec nc;
   nc.country = "UT";
   nc.common_name = "VN";
@@ -53,8 +55,8 @@ int main(int argc, char** argv) {
   nc.vds_nc = true;
   nc.document_types = {"NV"};
   const synth::TestCertificate vds_nc_signer = pki.pki.issue_signer(nc);
-  pki.pki.write_files((dir / "pki").string(), {&pki.signer, &vds_nc_signer});
-  for (const char* key : {"UTTS_5B.key.pem", "UTVN_A0.key.pem"}) std::filesystem::remove(dir / "pki" / key);
+  pki.pki.write_files((dir / "pki" / "UT").string(), {&vds_nc_signer});
+  std::filesystem::remove(dir / "pki" / "UT" / "UTVN_A0.key.pem");
 
   synth::SpecimenOptions o;
   o.format = mrz::Format::mrva;

@@ -25,9 +25,10 @@ synth::PageRenderer& renderer() {
 const crypto::TrustStore& trust() {
   static const crypto::TrustStore store = [] {
     crypto::TrustStore s;
-    const synth::SpecimenPki pki(kToday);
-    s.add_bytes(pki.pki.csca().der.data(), pki.pki.csca().der.size(), "csca");
-    s.add_bytes(pki.signer.der.data(), pki.signer.der.size(), "signer");
+    for (const synth::SpecimenPki& pki : synth::specimen_pkis(kToday)) {
+      s.add_bytes(pki.pki.csca().der.data(), pki.pki.csca().der.size(), "csca");
+      s.add_bytes(pki.signer.der.data(), pki.signer.der.size(), "signer");
+    }
     return s;
   }();
   return store;

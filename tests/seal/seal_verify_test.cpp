@@ -148,6 +148,13 @@ TEST(SealVerify, UnknownSignerIsNotDoneNotFailed) {
   EXPECT_EQ(r.verdict.status, VerdictStatus::not_done);
   const SealResult none = verify_seal(seal.data(), seal.size(), options_with(nullptr));
   EXPECT_EQ(find_check(none, "seal.signature")->diagnose, Diagnose::trust_missing);
+  // Reading seals requires a verified signature: not_done, never ok.
+  EXPECT_TRUE(find_check(none, "seal.signature")->required);
+  EXPECT_EQ(none.verdict.status, VerdictStatus::not_done);
+  // verify without a trust store reports the seal but does not block on it.
+  SealOptions lenient = options_with(nullptr);
+  lenient.require_trust = false;
+  EXPECT_FALSE(find_check(verify_seal(seal.data(), seal.size(), lenient), "seal.signature")->required);
 }
 
 TEST(SealVerify, ReferenceToAnotherCertificateFails) {
@@ -279,6 +286,69 @@ TEST(SealVerify, SealMrzAgainstThePrintedMrz) {
   EXPECT_EQ(compare_seal_mrz(r, mrz::parse_mrz(tail[0] + "\n" + tail[1], o)).status, CheckStatus::ok);
 }
 
+TEST(SealVerify, IssuingStateMustBeTheSignersAndItsCscas) {
+  Pki p;  // C=UT signers under a C=UT CSCA
+  const auto signer = p.signer(0x5B);
+  VdsBuildSpec spec = visa_spec("5B");
+  spec.issuing_country = "FRA";  // a UT signer sealing a French document
+  const Bytes seal = signed_seal(spec, signer);
+  const SealResult r = verify_seal(seal.data(), seal.size(), options_with(&p.trust));
+  EXPECT_EQ(r.signature.status, CheckStatus::error);
+  EXPECT_EQ(find_check(r, "seal.chain")->diagnose, Diagnose::chain_invalid);
+  EXPECT_NE(std::string(find_check(r, "seal.chain")->message.view()).find("FRA"), std::string::npos);
+}
+
+TEST(SealVerify, EveryCandidateCertificateIsTried) {
+  // Two certificates answer to UTTS / 5B (a renewed signer under another CSCA); the seal was
+  // signed by the second one loaded.
+  Pki p;
+  synth::TestSignerSpec spec;
+  spec.serial = 0x5B;
+  const auto stale = p.other.issue_signer(spec);
+  p.trust.add_bytes(stale.der.data(), stale.der.size(), "stale");
+  const auto current = p.signer(0x5B);
+  const Bytes seal = signed_seal(visa_spec("5B"), current);
+  const SealResult r = verify_seal(seal.data(), seal.size(), options_with(&p.trust));
+  EXPECT_EQ(r.signature.status, CheckStatus::ok) << r.signature.message;
+}
+
+TEST(SealVerify, SealOfAnotherShapeOrWithoutMrzIsNotBound) {
+  Pki p;
+  const auto signer = p.signer(0x5B);
+  const Bytes seal = signed_seal(visa_spec("5B"), signer);
+  const SealResult r = verify_seal(seal.data(), seal.size(), options_with(&p.trust));
+  mrz::MrzOptions o;
+  o.today = kToday;
+  const mrz::MrzResult passport = mrz::parse_mrz(
+      "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10", o);
+  EXPECT_EQ(compare_seal_mrz(r, passport).status, CheckStatus::error) << "visa MRV-A vs passport: same shape, other text";
+  const mrz::MrzResult card = mrz::parse_mrz(
+      "I<UTOD231458907<<<<<<<<<<<<<<<\n7408122F1204159UTO<<<<<<<<<<<6\nERIKSSON<<ANNA<MARIA<<<<<<<<<<", o);
+  const CheckRecord c = compare_seal_mrz(r, card);
+  EXPECT_EQ(c.status, CheckStatus::warning);
+  EXPECT_EQ(c.diagnose, Diagnose::source_mismatch);
+  // An address sticker: no MRZ, its document number must be the card's.
+  VdsBuildSpec sticker = visa_spec("5B");
+  sticker.feature_reference = 0xF9;
+  sticker.type_category = 0x08;
+  sticker.features = {{0x01, encode_c40("D23145890")}, {0x02, encode_c40("053150000")}, {0x03, encode_c40("51147KOELN")}};
+  const Bytes s2 = signed_seal(sticker, signer);
+  const SealResult r2 = verify_seal(s2.data(), s2.size(), options_with(&p.trust));
+  ASSERT_EQ(r2.signature.status, CheckStatus::ok) << r2.signature.message;
+  EXPECT_EQ(compare_seal_mrz(r2, card).status, CheckStatus::ok) << compare_seal_mrz(r2, card).message.view();
+  const mrz::MrzResult other_card = mrz::parse_mrz(
+      "I<UTOD231458916<<<<<<<<<<<<<<<\n7408122F1204159UTO<<<<<<<<<<<6\nERIKSSON<<ANNA<MARIA<<<<<<<<<<", o);
+  EXPECT_EQ(compare_seal_mrz(r2, other_card).status, CheckStatus::error);
+}
+
+TEST(SealVerify, OversizedPayloadIsMalformedNotParsed) {
+  const Bytes huge(kMaxSealPayload + 1, 0xDC);
+  const SealResult r = verify_seal(huge.data(), huge.size(), options_with(nullptr));
+  EXPECT_TRUE(r.malformed);
+  EXPECT_TRUE(r.payload.empty());
+  EXPECT_EQ(r.verdict.status, VerdictStatus::error);
+}
+
 // ---- VDS-NC ---------------------------------------------------------------------------
 
 
@@ -341,9 +411,24 @@ TEST(SealVerify, VdsNcCertificateMustCarryEkuAndDocumentType) {
   EXPECT_EQ(r.signature.status, CheckStatus::error) << "no document type list";
   r = verify_text(vds_nc(kVaccData, vds_nc_signer(p, true, {"NT"})), p.trust);
   EXPECT_EQ(r.signature.status, CheckStatus::error) << "test certificate type only";
-  // A wrong algorithm name for the key's curve.
-  r = verify_text(vds_nc(kVaccData, vds_nc_signer(p, true, {"NV"}), "ES384"), p.trust);
-  EXPECT_NE(r.signature.status, CheckStatus::ok);
+  // ES384 (a 96-byte r||s) named for a P-256 certificate: the algorithm does not fit the key.
+  {
+    std::string text = vds_nc(kVaccData, vds_nc_signer(p, true, {"NV"}), "ES384");
+    const std::size_t at = text.find(R"("sigvl":")") + 9;
+    text.replace(at, text.find('"', at) - at, encode_base64url(Bytes(96, 0x11)));
+    r = verify_text(text, p.trust);
+    ASSERT_FALSE(r.malformed) << r.error;
+    EXPECT_EQ(r.signature.status, CheckStatus::error);
+    EXPECT_NE(r.signature.message.find("does not fit"), std::string::npos) << r.signature.message;
+  }
+  // A type without a known document type: its certificate restriction cannot be checked.
+  {
+    std::string data = kVaccData;
+    data.replace(data.find("icao.vacc"), 9, "icao.other");
+    r = verify_text(vds_nc(data, vds_nc_signer(p, true, {"NV"})), p.trust);
+    EXPECT_EQ(r.signature.status, CheckStatus::not_done);
+    EXPECT_EQ(r.verdict.status, VerdictStatus::not_done);
+  }
   // The certificate chains to no trusted CSCA.
   crypto::TrustStore empty_but_other;
   empty_but_other.add_bytes(p.other.csca().der.data(), p.other.csca().der.size(), "other");

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "calendar/date.hpp"
+#include "crypto/certificate.hpp"
 #include "seal/c40.hpp"
 #include "seal/seal_error.hpp"
 #include "seal/vds.hpp"
@@ -133,9 +134,10 @@ TEST(VdsParse, VersionThreeHeaderAndSerialKey) {
   EXPECT_EQ(v.header.version, 3);
   EXPECT_EQ(v.header.size, 18U);
   EXPECT_EQ(v.header.certificate_reference, "00027");
-  EXPECT_EQ(normalised_serial_hex(v.header.certificate_reference), "27");
-  EXPECT_EQ(normalised_serial_hex("5b"), "5B");
-  EXPECT_EQ(normalised_serial_hex("00000"), "0");
+  // The signer lookup key: the reference as hex without leading zeros (seals.md §2).
+  EXPECT_EQ(crypto::normalise_serial_hex(v.header.certificate_reference), "27");
+  EXPECT_EQ(crypto::normalise_serial_hex("5b"), "5B");
+  EXPECT_EQ(crypto::normalise_serial_hex("00000"), "0");
 }
 
 TEST(VdsParse, MrvBVisaStoresSixtyFourCharacters) {
@@ -202,6 +204,14 @@ TEST(VdsParse, NonDerLength80IsLenientOnly) {
   VdsParseOptions strict;
   strict.strict = true;
   EXPECT_THROW(parse_vds(seal.data(), seal.size(), strict), MalformedSeal);
+  // A non-minimal long form (81 05 for 5) is the same kind of deviation.
+  VdsBuildSpec small = visa_spec(4);
+  small.feature_reference = 0x42;
+  small.features = {{0x07, Bytes(5, 0x41)}};
+  Bytes long_form = append_vds_signature(build_vds_message(small), fake_signature(64));
+  long_form.insert(long_form.begin() + 19, 0x81);
+  EXPECT_FALSE(parse_vds(long_form.data(), long_form.size()).deviations.empty());
+  EXPECT_THROW(parse_vds(long_form.data(), long_form.size(), strict), MalformedSeal);
 }
 
 TEST(VdsParse, DecimalReferenceLength) {

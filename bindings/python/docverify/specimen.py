@@ -69,6 +69,7 @@ def write_specimens(directory: Union[str, os.PathLike], format: str = "TD3", cou
 
 
 def write_specimen_pki(directory: Union[str, os.PathLike], today: DateLike = "2026-12-01") -> None:
-    """Writes the certificates of the generator's test PKI for ``today`` (csca.pem and the
-    seal signer UTTS_5B.pem) into ``directory``: a trust store for ``TrustStore(directory)``."""
+    """Writes the certificates of the generator's test PKI for ``today`` (for UTO and each
+    issuing state the generator uses, ``<CC>/csca.pem`` and the seal signer ``<CC>/<CC>TS_5B.pem``)
+    into ``directory``: a trust store for ``TrustStore(directory)``."""
     check(lib.dv_specimen_write_pki(os.fsencode(directory), _date_number(today) or 20261201))

@@ -62,8 +62,10 @@ typedef struct dv_specimen_options {
  * (fonts-ocr-b, fonts-dejavu-core, fonts-dejavu-extra, or DOCVERIFY_FONT_DIR) or the directory are unusable. */
 DV_API dv_status dv_specimen_write(const dv_specimen_options* options, const char* directory, uint32_t* out_written);
 /* Writes the certificates of the generator's test PKI for `reference_date` (YYYYMMDD, as
- * in the options) into `directory` (created if needed): csca.pem and the seal signer
- * UTTS_5B.pem, a trust store for dv_trust_store_add_path. Test material only. */
+ * in the options) into `directory` (created if needed): for the specimen code UTO and each
+ * issuing state the generator uses, <CC>/csca.pem and the seal signer <CC>/<CC>TS_5B.pem
+ * (CC the ISO 3166 alpha-2 code), a trust store for dv_trust_store_add_path. Test material
+ * only. */
 DV_API dv_status dv_specimen_write_pki(const char* directory, int32_t reference_date);
 
 /* Document `index` of the corpus in memory: the image (PNG of the page, or the JPEG photo of

@@ -45,6 +45,9 @@ struct dv_mrz_result {
 
 // A trust store being filled; contexts take snapshots of it (copy on write).
 struct dv_trust_store {
+  // Guards `store` and `warnings`: a context may take its snapshot on one thread while
+  // another adds to the store.
+  mutable std::mutex mutex;
   std::shared_ptr<docverify::crypto::TrustStore> store;
   std::vector<std::string> warnings;  // of every load, bounded
 };

@@ -171,7 +171,8 @@ dv_status verify_with(dv_read_result** out, dv_context* ctx, const dv_verify_opt
     if (out) *out = nullptr;
     return guard([&]() -> dv_status { return fail(DV_E_OUT_OF_RANGE, "unknown seals value " + std::to_string(options->seals)); });
   }
-  vo.seals = !(v4 && options->seals == DV_SEALS_SKIP);
+  // Callers built against versions 1-3 did not ask for seals: their verdicts stay as they were.
+  vo.seals = options == nullptr || (v4 && options->seals != DV_SEALS_SKIP);
   if (ctx) vo.trust = ctx->trust;
   std::vector<docverify::seal::SealResult> seals;
   const dv_status status = read_with<verify::DocumentVerifier>(out, ctx, options ? options->read : nullptr, what,
@@ -196,9 +197,20 @@ dv_status verify_with(dv_read_result** out, dv_context* ctx, const dv_verify_opt
   if (status == DV_OK && out && *out) {
     (*out)->evidence = std::move(evidence);
     (*out)->verified = true;
-    const docverify::mrz::MrzOptions mo = docverify::capi::mrz_options_of(*ctx);
-    for (auto& sr : seals) (*out)->seals.push_back(docverify::capi::seal_handle(std::move(sr), mo));
+    // Allocates: inside the firewall, and a failure frees the result it would have completed.
+    const dv_status kept = guard([&]() -> dv_status {
+      const docverify::mrz::MrzOptions mo = docverify::capi::mrz_options_of(*ctx);
+      for (auto& sr : seals) (*out)->seals.push_back(docverify::capi::seal_handle(std::move(sr), mo));
+      return DV_OK;
+    });
+    if (kept != DV_OK) {
+      dv_read_result_free(*out);
+      *out = nullptr;
+      for (auto& sr : seals) sr.wipe();
+      return kept;
+    }
   } else {
+    for (auto& sr : seals) sr.wipe();
     wipe(evidence.page);  // a failed call leaves no copy of the page behind
     wipe(evidence.infrared);
     wipe(evidence.ultraviolet);

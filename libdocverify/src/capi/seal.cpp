@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cstring>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include <opencv2/imgproc.hpp>
@@ -198,6 +199,7 @@ DV_API dv_status dv_trust_store_add_path(dv_trust_store* store, const char* path
     if (out_added) *out_added = 0;
     if (!store) return fail(DV_E_INVALID_ARG, "dv_trust_store_add_path: store is NULL");
     if (!path) return fail(DV_E_INVALID_ARG, "dv_trust_store_add_path: path is NULL");
+    const std::lock_guard<std::mutex> lock(store->mutex);
     const crypto::TrustLoadReport report = writable(*store).add_path(path);
     keep_warnings(*store, report);
     if (out_added) *out_added = static_cast<size_t>(report.certificates);
@@ -211,6 +213,7 @@ DV_API dv_status dv_trust_store_add_bytes(dv_trust_store* store, const uint8_t* 
     if (out_added) *out_added = 0;
     if (!store) return fail(DV_E_INVALID_ARG, "dv_trust_store_add_bytes: store is NULL");
     if (!data && size > 0) return fail(DV_E_INVALID_ARG, "dv_trust_store_add_bytes: data is NULL");
+    const std::lock_guard<std::mutex> lock(store->mutex);
     const crypto::TrustLoadReport report = writable(*store).add_bytes(data, size, name ? name : "bytes");
     keep_warnings(*store, report);
     if (out_added) *out_added = static_cast<size_t>(report.certificates);
@@ -220,11 +223,16 @@ DV_API dv_status dv_trust_store_add_bytes(dv_trust_store* store, const uint8_t* 
   });
 }
 
-DV_API size_t dv_trust_store_count(const dv_trust_store* store) { return store && store->store ? store->store->size() : 0; }
+DV_API size_t dv_trust_store_count(const dv_trust_store* store) {
+  if (!store) return 0;
+  const std::lock_guard<std::mutex> lock(store->mutex);
+  return store->store ? store->store->size() : 0;
+}
 
 DV_API dv_status dv_trust_store_json_alloc(const dv_trust_store* store, char** out_json) {
   return guard([&]() -> dv_status {
     if (!store) return fail(DV_E_INVALID_ARG, "dv_trust_store_json_alloc: store is NULL");
+    const std::lock_guard<std::mutex> lock(store->mutex);
     std::string out;
     docverify::report::JsonWriter w(out);
     w.begin_object();
@@ -251,8 +259,12 @@ DV_API dv_status dv_trust_store_json_alloc(const dv_trust_store* store, char** o
 DV_API dv_status dv_context_set_trust_store(dv_context* ctx, const dv_trust_store* store) {
   return guard([&]() -> dv_status {
     if (!ctx) return fail(DV_E_INVALID_ARG, "dv_context_set_trust_store: ctx is NULL");
-    if (store) ctx->trust = store->store;  // the snapshot: later additions copy first
-    else ctx->trust.reset();
+    if (store) {
+      const std::lock_guard<std::mutex> lock(store->mutex);
+      ctx->trust = store->store;  // the snapshot: later additions copy first
+    } else {
+      ctx->trust.reset();
+    }
     return DV_OK;
   });
 }

@@ -5,19 +5,13 @@
 #include <string>
 
 #include "capi/handles.hpp"
+#include "memory/secure_wipe.hpp"
 
 namespace docverify::capi {
 
-void secure_zero(void* data, std::size_t size) noexcept;
-
-// The whole buffer, up to its capacity: bytes past the end may hold older, longer text.
-inline void zeroise(std::string& s) noexcept {
-  s.resize(s.capacity());  // no reallocation: capacity is already there
-  secure_zero(&s[0], s.size());
-  s.clear();
-}
-
-void zeroise(mrz::MrzResult& r) noexcept;
+using docverify::secure_zero;
+inline void zeroise(std::string& s) noexcept { secure_wipe(s); }
+inline void zeroise(mrz::MrzResult& r) noexcept { secure_wipe(r); }
 void zeroise(dv_mrz_result& h) noexcept;
 
 }  // namespace docverify::capi

@@ -2,7 +2,6 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
-#include <filesystem>
 #include <string>
 
 #include "capi/firewall.hpp"
@@ -69,9 +68,7 @@ DV_API dv_status dv_specimen_write_pki(const char* directory, int32_t reference_
     if (!directory) return fail(DV_E_INVALID_ARG, "dv_specimen_write_pki: directory is NULL");
     const docverify::Date d{reference_date / 10000, reference_date / 100 % 100, reference_date % 100};
     if (!docverify::is_valid_date(d.year, d.month, d.day)) return fail(DV_E_INVALID_ARG, "reference_date is not a YYYYMMDD date");
-    const synth::SpecimenPki pki(d);
-    pki.pki.write_files(directory, {&pki.signer});
-    std::filesystem::remove(std::filesystem::path(directory) / "UTTS_5B.key.pem");  // certificates only
+    synth::write_specimen_pki(directory, d);
     return DV_OK;
   });
 }

@@ -407,6 +407,15 @@ class TrustStore::Loader {
       warn(where + ": Master List certList does not decode" + openssl_reason());
       return true;
     }
+    // A list that fails its own signature was changed after signing: it could slip a rogue
+    // CSCA in among the anchors, so none of it is loaded. (Integrity only: the signer is
+    // chained separately in finish().)
+    ERR_clear_error();
+    if (CMS_verify(cms.get(), nullptr, nullptr, nullptr, nullptr, CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY) != 1) {
+      warn(where + ": Master List CMS signature does not verify" + openssl_reason() + "; none of its " +
+           std::to_string(sk_ASN1_TYPE_num(certs.get())) + " certificates is loaded");
+      return true;
+    }
     PendingMasterList pending;
     pending.name = where;
     int bad = 0;
@@ -424,13 +433,6 @@ class TrustStore::Loader {
     }
     if (bad > 0) warn(where + ": " + std::to_string(bad) + " Master List entries are not certificates");
 
-    // Integrity only: the signer is chained separately in finish().
-    ERR_clear_error();
-    if (CMS_verify(cms.get(), nullptr, nullptr, nullptr, nullptr, CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY) != 1) {
-      warn(where + ": Master List CMS signature does not verify" + openssl_reason() + "; its " +
-           std::to_string(pending.certificates) + " certificates are loaded as unauthenticated candidates");
-      return true;
-    }
     STACK_OF(X509)* signers = CMS_get0_signers(cms.get());
     const OpenSslPtr<STACK_OF(X509), free_x509_stack_shallow> signers_owner(signers);
     for (int i = 0; i < sk_X509_num(signers); ++i) {

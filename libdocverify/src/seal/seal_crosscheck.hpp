@@ -8,8 +8,9 @@ namespace docverify::seal {
 
 // `seal.mrz_match`: the seal's MRZ against the printed MRZ, character by character over
 // the characters the seal holds. ERROR (critical) on any difference: the printed MRZ was
-// altered, or the seal comes from another document. NOT_DONE when the seal has no MRZ,
-// its signature was not proven, or the shapes differ.
+// altered, or the seal comes from another document. WARNING when the shapes differ (the
+// seal of another document). A seal without an MRZ is compared by its document number
+// (address stickers); with neither, NOT_DONE, required when the seal verified.
 CheckRecord compare_seal_mrz(const SealResult& seal, const mrz::MrzResult& printed);
 
 }  // namespace docverify::seal

@@ -1,7 +1,6 @@
 #include "seal/seal_verifier.hpp"
 
-#include <openssl/crypto.h>
-
+#include <cctype>
 #include <ctime>
 #include <string>
 #include <utility>
@@ -9,6 +8,8 @@
 #include "crypto/certificate.hpp"
 #include "crypto/ecdsa_plain.hpp"
 #include "crypto/trust_store.hpp"
+#include "memory/secure_wipe.hpp"
+#include "mrz/country_alpha2.hpp"
 #include "mrz/parser.hpp"
 #include "seal/seal_error.hpp"
 
@@ -38,35 +39,40 @@ std::string join(const std::vector<std::string>& items, const char* separator = 
   return out;
 }
 
-// The certificate a VDS header names: C + CN + serial for each reading of the reference,
-// or a fingerprint for hash-like references (BSI TR-03171).
-const crypto::Certificate* find_vds_signer(const crypto::TrustStore& trust, const VdsHeader& h, std::string& used) {
+// Every certificate a VDS header may name: C + CN + serial for each reading of the
+// reference (several certificates may share them: a renewed signer under a new CSCA), or a
+// fingerprint for hash-like references (BSI TR-03171). In lookup order, no repeats.
+struct SignerCandidate {
+  const crypto::Certificate* certificate;
+  std::string reference;  // the reading that found it
+};
+std::vector<SignerCandidate> find_vds_signers(const crypto::TrustStore& trust, const VdsHeader& h) {
   std::vector<std::string> references = {h.certificate_reference};
   references.insert(references.end(), h.alternative_references.begin(), h.alternative_references.end());
   const std::string country = h.signer.substr(0, 2), name = h.signer.substr(2);
+  std::vector<SignerCandidate> out;
+  auto add = [&out](const crypto::Certificate* c, const std::string& ref) {
+    for (const auto& o : out)
+      if (o.certificate == c) return;
+    out.push_back({c, ref});
+  };
   for (const auto& ref : references) {
     const std::string serial = crypto::normalise_serial_hex(ref);
-    if (!serial.empty()) {
-      if (const auto* c = trust.find_signer(country, name, serial)) {
-        used = ref;
-        return c;
-      }
-    }
-    if (ref.size() == 40 || ref.size() == 64) {
-      if (const auto* c = trust.find_by_fingerprint(ref)) {
-        used = ref;
-        return c;
-      }
-    }
+    if (!serial.empty())
+      for (const crypto::Certificate* c : trust.find_signers(country, name, serial)) add(c, ref);
+    if (ref.size() == 40 || ref.size() == 64)
+      if (const auto* c = trust.find_by_fingerprint(ref)) add(c, ref);
   }
-  return nullptr;
+  return out;
 }
 
 // Signature, chain and signer validity records for a found certificate.
+// `issuer` is the seal's issuing state (MRZ code): the signer and its CSCA must be of that
+// country, or any trusted state's signer could seal documents "of" another state.
 void verify_signature_and_chain(SealResult& r, const crypto::Certificate& cert, const std::uint8_t* data,
                                 std::size_t size, const std::vector<std::uint8_t>& rs, const char* hash_name,
                                 const crypto::TrustStore* trust, std::time_t signed_at, const SealOptions& options,
-                                const char* required_eku) {
+                                const char* required_eku, std::string_view issuer, bool has_signature_date) {
   SignatureReport& sig = r.signature;
   sig.signer_subject = cert.subject;
   sig.signer_serial = cert.serial_hex;
@@ -80,17 +86,35 @@ void verify_signature_and_chain(SealResult& r, const crypto::Certificate& cert, 
   if (trust == nullptr) {
     sig.chain = CheckStatus::not_done;
     r.checks.push_back(record("seal.chain", CheckGroup::security, CheckStatus::not_done, Diagnose::trust_missing,
-                              "no trust store: the signer's certificate cannot be chained to a CSCA"));
+                              "no trust store: the signer's certificate cannot be chained to a CSCA", true,
+                              options.require_trust));
   } else {
     crypto::ChainPolicy policy;  // keyUsage digitalSignature on the signer, CRLs when loaded
     if (required_eku != nullptr) policy.required_extended_key_usage = required_eku;
     const crypto::ChainResult chain = trust->verify_chain(cert, signed_at, policy);
     sig.anchor_subject = chain.anchor_subject;
     std::string message = chain.message;
-    const CheckStatus status = chain.status == crypto::ChainStatus::ok      ? CheckStatus::ok
-                               : chain.status == crypto::ChainStatus::error ? CheckStatus::error
-                                                                             : CheckStatus::not_done;
-    const Diagnose diagnose = chain.revoked ? Diagnose::revoked : status == CheckStatus::ok ? Diagnose::none : Diagnose::chain_invalid;
+    CheckStatus status = chain.status == crypto::ChainStatus::ok      ? CheckStatus::ok
+                         : chain.status == crypto::ChainStatus::error ? CheckStatus::error
+                                                                       : CheckStatus::not_done;
+    Diagnose diagnose = chain.revoked ? Diagnose::revoked : status == CheckStatus::ok ? Diagnose::none : Diagnose::chain_invalid;
+    if (status == CheckStatus::ok) {
+      const std::string_view country = mrz::alpha2_of(issuer);
+      auto same = [](std::string_view a, std::string_view b) {
+        if (a.size() != b.size()) return false;
+        for (std::size_t i = 0; i < a.size(); ++i)
+          if (std::toupper(static_cast<unsigned char>(a[i])) != std::toupper(static_cast<unsigned char>(b[i]))) return false;
+        return true;
+      };
+      if (country.empty()) {
+        message += "; the issuing state " + std::string(issuer) + " has no ISO 3166 country to hold the signer to";
+      } else if (!same(cert.subject_country, country) || !same(chain.anchor_country, country)) {
+        status = CheckStatus::error;
+        diagnose = Diagnose::chain_invalid;
+        message = "the seal's issuing state " + std::string(issuer) + " (" + std::string(country) + ") is not the signer's (C=" +
+                  cert.subject_country + ") and its CSCA's (C=" + chain.anchor_country + ")";
+      }
+    }
     if (status == CheckStatus::ok && chain.revocation_unknown) message += " (revocation unknown: no CRL of the issuer)";
     sig.chain = status;
     r.checks.push_back(record("seal.chain", CheckGroup::security, status, diagnose, std::move(message)));
@@ -101,7 +125,7 @@ void verify_signature_and_chain(SealResult& r, const crypto::Certificate& cert, 
                             expired_now ? CheckStatus::warning : CheckStatus::ok,
                             expired_now ? Diagnose::signer_expired : Diagnose::none,
                             expired_now ? CheckMessage("the signer certificate expired on " + format_iso_date(cert.not_after) +
-                                                       ", after the seal was signed")
+                                                       (has_signature_date ? ", after the seal's signature date" : ""))
                                         : CheckMessage("the signer certificate is valid on the reference date"),
                             false, false));
   if (!valid) {
@@ -119,12 +143,15 @@ void verify_signature_and_chain(SealResult& r, const crypto::Certificate& cert, 
   }
 }
 
-void signature_not_done(SealResult& r, Diagnose why, std::string message) {
+// An unknown signer with a store given is required: the verdict is then not_done, never
+// ok. Without a trust store, as SealOptions::require_trust says.
+void signature_not_done(SealResult& r, Diagnose why, std::string message, bool require_trust) {
+  const bool required = why != Diagnose::trust_missing || require_trust;
   r.signature.status = CheckStatus::not_done;
   r.signature.chain = CheckStatus::not_done;
   r.signature.message = message;
-  r.checks.push_back(record("seal.signature", CheckGroup::security, CheckStatus::not_done, why, message));
-  r.checks.push_back(record("seal.chain", CheckGroup::security, CheckStatus::not_done, why, std::move(message)));
+  r.checks.push_back(record("seal.signature", CheckGroup::security, CheckStatus::not_done, why, message, true, required));
+  r.checks.push_back(record("seal.chain", CheckGroup::security, CheckStatus::not_done, why, std::move(message), true, required));
 }
 
 void run_mrz_feature(SealResult& r, const std::vector<std::string>& lines, const SealOptions& options) {
@@ -157,16 +184,29 @@ void verify_vds(SealResult& r, const std::uint8_t* data, std::size_t size, const
   r.signature.signer = v.header.signer + " " + v.header.certificate_reference;
   const crypto::TrustStore* trust = options.trust;
   if (trust == nullptr || trust->size() == 0) {
-    signature_not_done(r, Diagnose::trust_missing, "no trust store was given: the signature cannot be verified");
+    signature_not_done(r, Diagnose::trust_missing, "no trust store was given: the signature cannot be verified",
+                       options.require_trust);
   } else {
-    std::string used;
-    const crypto::Certificate* cert = find_vds_signer(*trust, v.header, used);
-    if (cert == nullptr) {
-      signature_not_done(r, Diagnose::signer_unknown, "no trusted certificate for signer " + v.header.signer +
-                                                          " with reference " + v.header.certificate_reference);
+    const std::vector<SignerCandidate> candidates = find_vds_signers(*trust, v.header);
+    if (candidates.empty()) {
+      signature_not_done(r, Diagnose::signer_unknown,
+                         "no trusted certificate for signer " + v.header.signer + " with reference " + v.header.certificate_reference,
+                         true);
     } else {
-      verify_signature_and_chain(r, *cert, data, v.signed_size, v.signature, nullptr, trust, noon_utc(v.header.signature_date),
-                                 options, nullptr);
+      // The first candidate whose key verifies the signature is the signer; with none, the
+      // first candidate's failure is reported.
+      std::size_t chosen = 0;
+      for (std::size_t i = 0; i < candidates.size() && candidates.size() > 1; ++i) {
+        const crypto::Certificate& c = *candidates[i].certificate;
+        if (crypto::verify_plain_ecdsa(c.public_key(), data, v.signed_size, v.signature.data(), v.signature.size()).status ==
+            crypto::SignatureStatus::valid) {
+          chosen = i;
+          break;
+        }
+      }
+      r.signature.signer = v.header.signer + " " + candidates[chosen].reference;
+      verify_signature_and_chain(r, *candidates[chosen].certificate, data, v.signed_size, v.signature, nullptr, trust,
+                                 noon_utc(v.header.signature_date), options, nullptr, v.header.issuing_country, true);
     }
   }
   // Dates: a seal cannot be signed after the reference date.
@@ -233,7 +273,7 @@ void verify_vds_nc(SealResult& r, const std::uint8_t* data, std::size_t size, co
   const crypto::TrustStore* trust = options.trust != nullptr && options.trust->size() > 0 ? options.trust : nullptr;
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(v.signed_bytes.data());
   verify_signature_and_chain(r, cert, bytes, v.signed_bytes.size(), v.signature, v.algorithm.c_str(), trust,
-                             noon_utc(options.mrz.today), options, crypto::kOidVdsNcSigner);
+                             noon_utc(options.mrz.today), options, crypto::kOidVdsNcSigner, v.issuing_state, false);
   // The document-type extension must list this type.
   const char* doc_type = vds_nc_document_type(v.type);
   CheckStatus status = CheckStatus::ok;
@@ -253,13 +293,17 @@ void verify_vds_nc(SealResult& r, const std::uint8_t* data, std::size_t size, co
   } else {
     message = std::string("the signer certificate allows document type ") + doc_type;
   }
+  // Required: a type whose certificate restriction cannot be checked leaves the verdict
+  // not_done rather than ok.
   r.checks.push_back(record("seal.signer_document_type", CheckGroup::security, status,
                             status == CheckStatus::ok ? Diagnose::none : Diagnose::certificate_usage, std::move(message), true,
-                            false));
+                            true));
   if (status == CheckStatus::error && r.signature.status == CheckStatus::ok) {
     r.signature.status = CheckStatus::error;
-    r.signature.chain = CheckStatus::error;
     r.signature.message = r.checks.back().message.view();
+  } else if (status == CheckStatus::not_done && r.signature.status == CheckStatus::ok) {
+    r.signature.status = CheckStatus::not_done;
+    r.signature.message = "the signature verifies and the signer chains, but " + std::string(r.checks.back().message.view());
   }
 }
 
@@ -283,6 +327,16 @@ void verify_aamva(SealResult& r, const std::uint8_t* data, std::size_t size, con
   }
 }
 
+// Recursion without allocation (a wipe must not fail); parsed JSON is at most 64 deep.
+void wipe_json(JsonValue& v) noexcept {
+  secure_wipe(v.text);
+  for (auto& item : v.items) wipe_json(item);
+  for (auto& member : v.members) {
+    secure_wipe(member.key);
+    wipe_json(member.value);
+  }
+}
+
 }  // namespace
 
 const char* seal_kind_name(SealKind kind) noexcept {
@@ -296,24 +350,41 @@ const char* seal_kind_name(SealKind kind) noexcept {
 }
 
 void SealResult::wipe() noexcept {
-  if (!payload.empty()) OPENSSL_cleanse(payload.data(), payload.size());
+  if (!payload.empty()) secure_zero(payload.data(), payload.size());
   if (vds)
     for (auto& f : vds->features) {
-      if (!f.value.empty()) OPENSSL_cleanse(f.value.data(), f.value.size());
-      if (!f.text.empty()) OPENSSL_cleanse(f.text.data(), f.text.size());
-      for (auto& l : f.mrz_lines)
-        if (!l.empty()) OPENSSL_cleanse(l.data(), l.size());
+      if (!f.value.empty()) secure_zero(f.value.data(), f.value.size());
+      secure_wipe(f.text);
+      for (auto& l : f.mrz_lines) secure_wipe(l);
     }
-  if (vds_nc && !vds_nc->signed_bytes.empty()) OPENSSL_cleanse(vds_nc->signed_bytes.data(), vds_nc->signed_bytes.size());
-  if (aamva)
+  if (vds_nc) {
+    secure_wipe(vds_nc->signed_bytes);
+    wipe_json(vds_nc->message);  // names, dates of birth
+  }
+  if (aamva) {
     for (auto& s : aamva->subfiles)
-      for (auto& e : s.elements)
-        if (!e.value.empty()) OPENSSL_cleanse(e.value.data(), e.value.size());
+      for (auto& e : s.elements) secure_wipe(e.value);
+    for (std::string* f : {&aamva->family_name, &aamva->given_names, &aamva->full_name, &aamva->document_number})
+      secure_wipe(*f);
+    for (auto& w : aamva->warnings) secure_wipe(w);
+  }
+  if (mrz) secure_wipe(*mrz);
+  secure_wipe(error);
+  secure_wipe(signature.message);
   for (auto& c : checks) c.message.wipe();
 }
 
 SealResult verify_seal(const std::uint8_t* data, std::size_t size, const SealOptions& options) {
   SealResult r;
+  if (size > kMaxSealPayload) {
+    // No barcode holds this much: refuse before copying or parsing anything.
+    r.malformed = true;
+    r.error = "a barcode payload of " + std::to_string(size) + " bytes is over the limit of " + std::to_string(kMaxSealPayload);
+    r.checks.push_back(record("seal.format", CheckGroup::doc_type, CheckStatus::error, Diagnose::syntax, r.error));
+    r.signature.message = "not verified: the seal is malformed";
+    r.verdict = decide_verdict(r.checks, false, options.mrz.policy);
+    return r;
+  }
   if (data != nullptr && size > 0) r.payload.assign(data, data + size);
   if (looks_like_vds(data, size)) r.kind = SealKind::icao_vds;
   else if (looks_like_vds_nc(data, size)) r.kind = SealKind::icao_vds_nc;

@@ -18,8 +18,15 @@ namespace docverify::seal {
 struct SealOptions {
   const crypto::TrustStore* trust = nullptr;  // nullptr or empty: signatures are not_done
   bool strict = false;                        // reject the real-world header/length quirks
+  // Whether a signature that cannot be verified for want of a trust store leaves the
+  // verdict not_done. Reading seals (`docverify seal`) requires it; `verify` without a trust
+  // store reports the seal's records without letting them block the document's verdict.
+  bool require_trust = true;
   mrz::MrzOptions mrz;                        // reference date, profile and policy
 };
+
+// Payloads above kMaxSealPayload (no barcode holds that much) are malformed, not parsed.
+constexpr std::size_t kMaxSealPayload = 64 * 1024;
 
 SealResult verify_seal(const std::uint8_t* data, std::size_t size, const SealOptions& options);
 

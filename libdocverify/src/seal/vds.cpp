@@ -51,12 +51,22 @@ std::size_t read_length(const std::uint8_t* data, std::size_t size, std::size_t&
   }
   if (first == 0x81) {
     if (pos + 1 > size) throw MalformedSeal("length truncated" + at(pos));
-    return data[pos++];
+    const std::size_t n = data[pos++];
+    if (n < 0x80) {
+      // DER writes lengths below 128 in one byte; tolerated (and named) when lenient.
+      if (!lenient) throw MalformedSeal("length 81 " + hex_of(&data[pos - 1], 1) + " is not minimal DER (strict)" + at(pos - 2));
+      non_der = true;
+    }
+    return n;
   }
   if (first == 0x82) {
     if (pos + 2 > size) throw MalformedSeal("length truncated" + at(pos));
     const std::size_t n = (std::size_t{data[pos]} << 8) | data[pos + 1];
     pos += 2;
+    if (n < 0x100) {
+      if (!lenient) throw MalformedSeal("length 82 is not minimal DER (strict)" + at(pos - 3));
+      non_der = true;
+    }
     return n;
   }
   throw MalformedSeal("length form " + hex_of(&first, 1) + " is not allowed" + at(pos - 1));
@@ -187,7 +197,7 @@ Candidate parse_with_layout(const std::uint8_t* data, std::size_t size, Referenc
     const std::size_t length = read_length(data, size, pos, lenient, this_non_der);
     if (length > size - pos) throw MalformedSeal("feature " + hex_of(&tag, 1) + " runs past the end" + at(f.offset));
     if (this_non_der) {
-      c.deviations.push_back("feature " + hex_of(&tag, 1) + " has the non-DER length byte 80, read as 128");
+      c.deviations.push_back("feature " + hex_of(&tag, 1) + " has a non-DER length (80 for 128, or not minimal)");
     }
     f.value.assign(data + pos, data + pos + length);
     pos += length;
@@ -205,7 +215,7 @@ Candidate parse_with_layout(const std::uint8_t* data, std::size_t size, Referenc
   if (sig_length != size - pos)
     throw MalformedSeal("signature zone holds " + std::to_string(size - pos) + " bytes but its length says " +
                         std::to_string(sig_length));
-  if (sig_non_der) c.deviations.push_back("signature zone has the non-DER length byte 80, read as 128");
+  if (sig_non_der) c.deviations.push_back("the signature zone has a non-DER length (80 for 128, or not minimal)");
   c.seal.signature.assign(data + pos, data + size);
   return c;
 }
@@ -253,15 +263,6 @@ void encode_vds_date(const Date& d, std::uint8_t* b) {
   b[2] = static_cast<std::uint8_t>(v);
 }
 
-std::string normalised_serial_hex(const std::string& reference) {
-  std::string out;
-  for (char ch : reference) {
-    const char up = (ch >= 'a' && ch <= 'z') ? static_cast<char>(ch - 32) : ch;
-    if (out.empty() && up == '0') continue;
-    out += up;
-  }
-  return out.empty() ? "0" : out;
-}
 
 VdsSeal parse_vds(const std::uint8_t* data, std::size_t size, const VdsParseOptions& options) {
   if (data == nullptr || size < 2) throw MalformedSeal("not a VDS: fewer than 2 bytes");

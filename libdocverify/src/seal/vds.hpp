@@ -85,8 +85,4 @@ VdsSeal parse_vds(const std::uint8_t* data, std::size_t size, const VdsParseOpti
 Date decode_vds_date(const std::uint8_t* three_bytes);
 void encode_vds_date(const Date& date, std::uint8_t* three_bytes);
 
-// The lookup key of the signer certificate: signer + the reference as uppercase hex
-// without leading zeros ("DETS00027" -> serial "27").
-std::string normalised_serial_hex(const std::string& reference);
-
 }  // namespace docverify::seal

@@ -1,26 +1,60 @@
 #include "synth/document_seal.hpp"
 
 #include <algorithm>
+#include <filesystem>
 
 #include <opencv2/imgproc.hpp>
 
 #include "barcode/barcode_writer.hpp"
 #include "errors/input_error.hpp"
+#include "mrz/country_alpha2.hpp"
 #include "seal/c40.hpp"
 #include "seal/vds_builder.hpp"
+#include "synth/identity.hpp"
 
 namespace docverify::synth {
 namespace {
+
 constexpr std::uint64_t kPkiSeed = 0x5EA15EA1;
+
+std::string alpha2_or_throw(const std::string& issuing_state) {
+  const std::string_view a2 = mrz::alpha2_of(issuing_state);
+  if (a2.empty()) throw InputError("no ISO 3166 country for the issuing state " + quote_input(issuing_state));
+  return std::string(a2);
+}
+
+std::uint64_t seed_for(const std::string& country) {
+  return kPkiSeed ^ (static_cast<std::uint64_t>(static_cast<unsigned char>(country[0])) << 40) ^
+         (static_cast<std::uint64_t>(static_cast<unsigned char>(country[1])) << 32);
+}
+
 }  // namespace
 
-SpecimenPki::SpecimenPki(Date today) : pki(kPkiSeed, today) {
+SpecimenPki::SpecimenPki(Date today, const std::string& issuing_state)
+    : country(alpha2_or_throw(issuing_state)), pki(seed_for(country), today, false, country) {
   TestSignerSpec spec;
-  spec.country = "UT";
+  spec.country = country;
   spec.common_name = "TS";
   spec.serial = 0x5B;
   spec.curve = "brainpoolP256r1";
   signer = pki.issue_signer(spec);
+}
+
+std::vector<SpecimenPki> specimen_pkis(Date today) {
+  std::vector<std::string> states = generator_issuing_states();
+  states.insert(states.begin(), "UTO");
+  std::vector<SpecimenPki> out;
+  out.reserve(states.size());
+  for (const std::string& state : states) out.emplace_back(today, state);
+  return out;
+}
+
+void write_specimen_pki(const std::string& directory, Date today) {
+  for (const SpecimenPki& p : specimen_pkis(today)) {
+    const std::filesystem::path dir = std::filesystem::path(directory) / p.country;
+    p.pki.write_files(dir.string(), {&p.signer});
+    std::filesystem::remove(dir / (p.country + "TS_5B.key.pem"));  // certificates only
+  }
 }
 
 bool format_has_seal_profile(mrz::Format format) noexcept {
@@ -34,7 +68,7 @@ std::vector<std::uint8_t> make_document_seal(mrz::Format format, const std::vect
   spec.version = 4;
   spec.issuing_country = issuing_state.substr(0, 3);
   spec.issuing_country.resize(3, '<');  // "D" is written "D<<
-  spec.signer = "UTTS";
+  spec.signer = pki.country + "TS";
   spec.certificate_reference = "5B";
   spec.issue_date = issue_date;
   spec.signature_date = issue_date;

@@ -15,14 +15,24 @@
 
 namespace docverify::synth {
 
-// The PKI every generated seal is signed with: deterministic from `today`, so
-// `docverify specimen --pki-out DIR` and the documents of any run agree. Signer UTTS,
-// serial 0x5B (brainpoolP256r1) under a CSCA C=UT.
+// The PKI the generated seals of one issuing state are signed with: a CSCA C=<alpha-2> and
+// the barcode signer <alpha-2>TS serial 0x5B (brainpoolP256r1), e.g. "NLTS" for NLD, "DETS"
+// for D, "UTTS" for the specimen code UTO; deterministic from the state and `today`, so
+// `docverify specimen --pki-out DIR` and the documents of any run agree.
 struct SpecimenPki {
-  explicit SpecimenPki(Date today);
+  SpecimenPki(Date today, const std::string& issuing_state = "UTO");
+  std::string country;  // alpha-2
   TestPki pki;
   TestCertificate signer;
 };
+
+// The PKIs of the specimen code UTO and of every state the generator issues for.
+std::vector<SpecimenPki> specimen_pkis(Date today);
+
+// Writes, for the specimen code UTO and every state the generator issues for, its CSCA and
+// seal signer into DIR/<alpha-2>/ (csca.pem, <alpha-2>TS_5B.pem): one trust folder for
+// `--trust DIR`. Certificates only.
+void write_specimen_pki(const std::string& directory, Date today);
 
 // Whether the generator can seal documents of this format (a VDS profile carries its MRZ).
 bool format_has_seal_profile(mrz::Format format) noexcept;

@@ -126,6 +126,12 @@ Date random_date(Random& rng, int y0, int y1) {
 
 }  // namespace
 
+std::vector<std::string> generator_issuing_states() {
+  std::vector<std::string> out;
+  for (const Country& c : kCountries) out.emplace_back(c.code);
+  return out;
+}
+
 Identity random_identity(mrz::Format format, Random& rng, const Date& today) {
   // The old French card is French; other formats draw an issuer.
   const Country& c = format == mrz::Format::fra_id ? kCountries[2]

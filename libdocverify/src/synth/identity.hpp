@@ -3,6 +3,7 @@
 // their diacritics and scripts), dates, numbers and codes for a chosen MRZ format.
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "calendar/date.hpp"
 #include "mrz/builder.hpp"
@@ -20,6 +21,9 @@ struct Identity {
 // Names follow the sex field: female given names (and the feminine surname, where the
 // language inflects it) for F, male for M, either for X.
 Identity random_identity(mrz::Format format, Random& rng, const Date& today);
+
+// The issuing states the generator draws holders from, as MRZ codes ("NLD", "D", ...).
+std::vector<std::string> generator_issuing_states();
 
 // Audits of the name tables (tests): 'F' or 'M' when the given names all come from that
 // sex's table, '?' when not. For a surname: 'F'/'M' for an inflected form, 'X' for a form

@@ -208,7 +208,8 @@ Specimen make_specimen(const SpecimenOptions& o, int index, PageRenderer& render
   s.name = name;
   s.identity = random_identity(o.format, rng, o.today);
   // The seal signs the genuine MRZ: a data forgery below changes the page only.
-  const std::vector<std::string> genuine_mrz = o.seal ? mrz::build_mrz(s.identity.fields).lines : std::vector<std::string>{};
+  const mrz::MrzFieldsInput genuine = s.identity.fields;
+  const std::vector<std::string> genuine_mrz = o.seal ? mrz::build_mrz(genuine).lines : std::vector<std::string>{};
   ForgeryPlan plan = plan_forgery(o.forgery, s.identity, rng, o.today);
   plan.tweaks.omit_mrz = o.without_mrz;
   s.forgery_description = plan.description;
@@ -227,10 +228,9 @@ Specimen make_specimen(const SpecimenOptions& o, int index, PageRenderer& render
         renderer.render(s.identity, s.style, o.dpi, uv_layout, plan.tweaks, Spectrum::ultraviolet, &fibres).image;
   }
   if (o.seal) {
-    const SpecimenPki pki(o.today);
+    const SpecimenPki pki(o.today, genuine.issuing_state);
     const Date issued = civil_from_days(days_from_civil(o.today) - 30);
-    s.seal_payload = make_document_seal(o.format, genuine_mrz, s.identity.fields.issuing_state,
-                                        s.identity.fields.document_number, issued, pki);
+    s.seal_payload = make_document_seal(o.format, genuine_mrz, genuine.issuing_state, genuine.document_number, issued, pki);
     s.seal_box = draw_seal(s.page.image, s.page.barcode_box, s.seal_payload);
     if (s.seal_box.empty()) throw InputError("the seal does not fit the barcode area at this dpi");
     // Carbon-black modules: dark under infrared and ultraviolet light too.

@@ -64,6 +64,7 @@ VerifyResult DocumentVerifier::verify(const cv::Mat& image, const CompanionImage
     seal::SealOptions so;
     so.trust = options_.trust.get();
     so.strict = options_.strict_seals;
+    so.require_trust = options_.trust != nullptr;  // no store: report the seals, do not block on them
     so.mrz = reader_.options().mrz;
     out.seals = seal::read_page_seals(image, so);
   }
