@@ -87,7 +87,9 @@ typedef struct dv_verify_options {
   uint32_t flags;
   /* version 4: 0 or DV_SEALS_READ: find the barcodes on the page and verify their seals
    * with the context's trust store (dv_read_result_seal); their checks join the verdict,
-   * with seal.mrz_match comparing a seal's MRZ to the printed one. DV_SEALS_SKIP: do not. */
+   * with seal.mrz_match comparing a seal's MRZ to the printed one (without a trust store
+   * the signature records are reported but not required). DV_SEALS_SKIP: do not. Options
+   * of versions 1-3 read no seals; NULL options do. */
   int32_t seals;
 } dv_verify_options;
 #define DV_SEALS_READ 1
