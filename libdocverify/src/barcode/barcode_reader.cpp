@@ -3,15 +3,19 @@
 // Pipeline (each step bounded, see BarcodeReadOptions):
 //  1. gray copy; a downscaled "detection" copy for very large images;
 //  2. barcode-like regions on the detection copy: gradient energy per cell, Otsu, close/open,
-//     contours -> minAreaRect (plus the dense core of blobs a symbol shares with text); the
-//     grid angle of each from its full-resolution pixels;
-//  3. the whole detection image through zxing (PDF417 left out when a region shows tilted
-//     bars: zxing would fail on it slowly, and the region pass reads it);
+//     contours -> minAreaRect (plus the dense core of blobs a symbol shares with text, and
+//     the widest squares inside long blobs: a seal printed at the end of the MRZ); the grid
+//     angle of each from its full-resolution pixels;
+//  3. the whole detection image through zxing (at half resolution above 1 MP when regions
+//     are searched; PDF417 left out when a region shows tilted bars: zxing would fail on it
+//     slowly, and the region pass reads it);
 //  4. round 1: each region not yet decoded, cut from the full-resolution image, turned
 //     upright, scaled to ~3.5 px modules, one zxing call;
-//  5. round 2: harder variants for symbol-sized, not text-like regions round 1 missed (other
-//     polarity, self-binarized, sharpened, global binarizer, PDF417 angle sweep, double
-//     resolution);
+//  5. round 2 for regions round 1 missed: first a DataMatrix rectified through its outline's
+//     homography, its modules sampled and redrawn for zxing (any square region; see
+//     "DataMatrix under perspective and blur"); then, for symbol-sized, not text-like
+//     regions, harder variants (other polarity, self-binarized, sharpened, global binarizer,
+//     PDF417 angle sweep, double resolution);
 //  6. the whole image inverted, when it is mostly dark (or nothing was found without a
 //     region search).
 // Every decode maps zxing's corners back to the input; PDF417 sides it found short are
@@ -122,10 +126,15 @@ void validate(const cv::Mat& image, const BarcodeReadOptions& o) {
   if (o.time_budget_ms < 0) throw InputError("read_barcodes: time_budget_ms must be >= 0, got " + std::to_string(o.time_budget_ms));
 }
 
-cv::Point2f apply(const cv::Matx23d& m, cv::Point2f p) {
-  return {static_cast<float>(m(0, 0) * p.x + m(0, 1) * p.y + m(0, 2)),
-          static_cast<float>(m(1, 0) * p.x + m(1, 1) * p.y + m(1, 2))};
+// A homography: perspective-rectified crops map back to the input through one.
+cv::Point2f apply(const cv::Matx33d& m, cv::Point2f p) {
+  const double w = m(2, 0) * p.x + m(2, 1) * p.y + m(2, 2);
+  const double k = std::abs(w) > 1e-12 ? 1.0 / w : 0.0;
+  return {static_cast<float>((m(0, 0) * p.x + m(0, 1) * p.y + m(0, 2)) * k),
+          static_cast<float>((m(1, 0) * p.x + m(1, 1) * p.y + m(1, 2)) * k)};
 }
+
+cv::Matx33d homogeneous(const cv::Matx23d& m) { return {m(0, 0), m(0, 1), m(0, 2), m(1, 0), m(1, 1), m(1, 2), 0, 0, 1}; }
 
 cv::Point2f quad_centre(const std::array<cv::Point2f, 4>& q) { return (q[0] + q[1] + q[2] + q[3]) * 0.25f; }
 
@@ -349,7 +358,7 @@ std::array<cv::Point2f, 4> tightened_box(const cv::Mat& gray, cv::Size2f blob) {
 // Decodes one 8-bit gray image; `to_input` maps its pixels to the input image's. `blob`
 // (may be null) is the region's size when `gray` is an upright crop centred on it, for a
 // stand-in position when zxing's is implausible. Returns how many new symbols were added.
-int decode_into(const cv::Mat& gray, const ZXing::DecodeHints& hints, const cv::Matx23d& to_input, bool inverted,
+int decode_into(const cv::Mat& gray, const ZXing::DecodeHints& hints, const cv::Matx33d& to_input, bool inverted,
                 Collector& out, const cv::Size2f* blob = nullptr) {
   if (gray.cols < 1 || gray.rows < 1 || out.full()) return 0;
   const ZXing::ImageView view(gray.data, gray.cols, gray.rows, ZXing::ImageFormat::Lum, static_cast<int>(gray.step[0]));
@@ -517,6 +526,24 @@ std::vector<Region> find_regions(const cv::Mat& detect, const cv::Mat& gray, dou
     cv::Mat core = cv::Mat::zeros(bounds.height + 2, bounds.width + 2, CV_8U);
     cv::drawContours(core, contours, static_cast<int>(i), 255, cv::FILLED, cv::LINE_8, cv::noArray(), 0,
                      cv::Point(1, 1) - bounds.tl());
+    // A symbol at the end of a text block (a seal beside the MRZ) can survive that opening
+    // joined to the block, which is as wide as two lines: the widest square inside a long
+    // blob is then the symbol, found where the blob's distance transform peaks.
+    const cv::RotatedRect outer = cv::minAreaRect(contours[i]);
+    if (std::max(outer.size.width, outer.size.height) > 1.6f * std::min(outer.size.width, outer.size.height)) {
+      cv::Mat distance;
+      cv::distanceTransform(core, distance, cv::DIST_L2, 3);
+      for (int square = 0; square < 3; ++square) {  // a photo can be wider still: a few
+        double peak = 0;
+        cv::Point at;
+        cv::minMaxLoc(distance, nullptr, &peak, nullptr, &at);
+        if (peak < core_size / 2.0) break;
+        const int r = static_cast<int>(std::lround(peak));
+        const cv::Point c = at + bounds.tl() - cv::Point(1, 1);
+        contours.push_back({c + cv::Point(-r, -r), c + cv::Point(r, -r), c + cv::Point(r, r), c + cv::Point(-r, r)});
+        cv::rectangle(distance, cv::Rect(at - cv::Point(2 * r, 2 * r), cv::Size(4 * r + 1, 4 * r + 1)), cv::Scalar(0), cv::FILLED);
+      }
+    }
     cv::morphologyEx(core, core, cv::MORPH_OPEN, core_kernel);
     if (cv::countNonZero(core) > 0.85 * area) continue;  // nothing thin came off: the blob is its own core
     std::vector<std::vector<cv::Point>> cores;
@@ -776,7 +803,7 @@ RegionPlan plan_region(const cv::Mat& gray, const Region& region, const BarcodeR
 bool attempt(const cv::Mat& pixels, const cv::Matx23d& to_input, bool inverted, const ZXing::DecodeHints& hints,
              cv::Size2f blob, WorkBudget& budget, Collector& out) {
   if (out.full() || !budget.take_region_attempt(static_cast<double>(pixels.total()))) return false;
-  return decode_into(pixels, hints, to_input, inverted, out, &blob) > 0;
+  return decode_into(pixels, hints, homogeneous(to_input), inverted, out, &blob) > 0;
 }
 
 bool attempt_crop(const Crop& crop, bool inverted, const ZXing::DecodeHints& hints, cv::Size2f blob, WorkBudget& budget,
@@ -787,6 +814,594 @@ bool attempt_crop(const Crop& crop, bool inverted, const ZXing::DecodeHints& hin
 
 // A crop holds one symbol: asking zxing for more makes it search on (and fail slowly).
 ZXing::DecodeHints crop_hints(unsigned formats, ZXing::Binarizer binarizer) { return make_hints(formats, 1, binarizer); }
+
+// ---- DataMatrix under perspective and blur ------------------------------------------------
+
+// A phone photo leaves a VDS DataMatrix (40-48 modules) at 2-4 px a module, blurred and in
+// perspective. zxing 1.4's detector traces the finder and timing edges on its own
+// binarization and loses such a symbol, and a rotation cannot undo perspective. So the
+// symbol's outline is found here as four fitted lines, the module count and orientation
+// read off the finder and timing pattern, every module sampled at its centre through the
+// homography, and the modules, redrawn clean and upright, go to zxing as a pure image: its
+// Reed-Solomon decoder corrects what sampling got wrong and rejects a wrong grid.
+
+constexpr int kDataMatrixSizes[] = {10, 12, 14, 16, 18, 20, 22, 24, 26, 32, 36, 40, 44, 48, 52, 64, 72, 80, 88, 96, 104, 120, 132, 144};
+
+struct EdgeLine {
+  cv::Point2f point, dir;  // dir has unit length
+};
+
+bool intersect(const EdgeLine& a, const EdgeLine& b, cv::Point2f& at) {
+  const double den = static_cast<double>(a.dir.x) * b.dir.y - static_cast<double>(a.dir.y) * b.dir.x;
+  if (std::abs(den) < 0.2) return false;  // sides of a quadrilateral meet at > ~12 degrees
+  const cv::Point2f d = b.point - a.point;
+  const double t = (static_cast<double>(d.x) * b.dir.y - static_cast<double>(d.y) * b.dir.x) / den;
+  at = a.point + a.dir * static_cast<float>(t);
+  return true;
+}
+
+// Side i runs from corner i to corner i+1, corners clockwise on screen; corner i is where
+// sides i-1 and i meet.
+bool outline_corners(const std::array<EdgeLine, 4>& sides, std::array<cv::Point2f, 4>& corners) {
+  for (std::size_t i = 0; i < 4; ++i)
+    if (!intersect(sides[(i + 3) % 4], sides[i], corners[i])) return false;
+  return plausible_quad(corners);
+}
+
+// A side moved outward (for clockwise corners: to the left of its direction on screen).
+EdgeLine moved_out(const EdgeLine& side, double pixels) {
+  const cv::Point2f outward(side.dir.y, -side.dir.x);
+  return {side.point + outward * static_cast<float>(pixels), side.dir};
+}
+
+// Bilinear gray value at a point (clamped to the image).
+float gray_at(const cv::Mat& img, cv::Point2f p) {
+  const float x = std::clamp(p.x - 0.5f, 0.0f, static_cast<float>(img.cols - 1));
+  const float y = std::clamp(p.y - 0.5f, 0.0f, static_cast<float>(img.rows - 1));
+  const int x0 = std::max(0, std::min(static_cast<int>(x), img.cols - 2));
+  const int y0 = std::max(0, std::min(static_cast<int>(y), img.rows - 2));
+  const int x1 = std::min(x0 + 1, img.cols - 1), y1 = std::min(y0 + 1, img.rows - 1);
+  const float fx = std::clamp(x - static_cast<float>(x0), 0.0f, 1.0f), fy = std::clamp(y - static_cast<float>(y0), 0.0f, 1.0f);
+  const unsigned char* r0 = img.ptr<unsigned char>(y0);
+  const unsigned char* r1 = img.ptr<unsigned char>(y1);
+  return (1 - fy) * ((1 - fx) * r0[x0] + fx * r0[x1]) + fy * ((1 - fx) * r1[x0] + fx * r1[x1]);
+}
+
+// One side of the outline moved onto the symbol's edge: along the side, the outermost
+// ink met walking in from the quiet zone, and a line through the outer envelope of those
+// points (on a timing side half of them are a module or more inside, behind light modules).
+bool refine_side(const cv::Mat& crop, EdgeLine& side, double length, double module, float ink_level) {
+  const cv::Point2f outward(side.dir.y, -side.dir.x);
+  const double step = 0.25;  // px
+  const double out_reach = 1.5 * module, in_reach = 4 * module;
+  std::vector<cv::Point2f> edge;
+  const int samples = std::clamp(static_cast<int>(length / 2), 12, 200);
+  for (int i = 0; i < samples; ++i) {
+    const double t = 0.1 + 0.8 * (i + 0.5) / samples;
+    const cv::Point2f base = side.point + side.dir * static_cast<float>(t * length);
+    double prev_d = out_reach;
+    float prev = gray_at(crop, base + outward * static_cast<float>(prev_d));
+    if (prev < ink_level) continue;  // ink outside: clutter or a frame, not the quiet zone
+    for (double d = out_reach - step; d >= -in_reach; d -= step) {
+      const float v = gray_at(crop, base + outward * static_cast<float>(d));
+      if (v < ink_level) {
+        const double f = (prev - ink_level) / std::max(1e-3f, prev - v);
+        edge.push_back(base + outward * static_cast<float>(prev_d - f * step));
+        break;
+      }
+      prev = v, prev_d = d;
+    }
+  }
+  if (edge.size() < 10) return false;
+  EdgeLine fitted = side;
+  std::vector<cv::Point2f> keep = edge;
+  for (int round = 0; round < 4; ++round) {
+    cv::Vec4f fit;
+    cv::fitLine(keep, fit, cv::DIST_L2, 0, 0.01, 0.01);
+    cv::Point2f dir(fit[0], fit[1]);
+    if (dir.dot(side.dir) < 0) dir = -dir;
+    fitted = {cv::Point2f(fit[2], fit[3]), dir};
+    const cv::Point2f out_now(dir.y, -dir.x);
+    std::vector<cv::Point2f> outer;
+    for (const cv::Point2f& p : edge)
+      if ((p - fitted.point).dot(out_now) > -0.35 * module) outer.push_back(p);
+    if (outer.size() < 10 || outer.size() == keep.size()) break;
+    keep = std::move(outer);
+  }
+  side = fitted;
+  return true;
+}
+
+// All four sides refined from the outline's corners, twice: each pass looks 1.5 modules
+// out, so a side that started inside (a timing side behind blurred light modules) gets out.
+bool refine_outline(const cv::Mat& crop, std::array<EdgeLine, 4>& sides, double module, float ink_level) {
+  for (int pass = 0; pass < 2; ++pass) {
+    std::array<cv::Point2f, 4> corners;
+    if (!outline_corners(sides, corners)) return false;
+    for (std::size_t i = 0; i < 4; ++i) {
+      const cv::Point2f a = corners[i], b = corners[(i + 1) % 4];
+      const double length = cv::norm(b - a);
+      if (length < 8 * module) return false;
+      EdgeLine side{a, (b - a) * static_cast<float>(1.0 / length)};
+      if (!refine_side(crop, side, length, module, ink_level)) return false;
+      sides[i] = side;
+    }
+  }
+  std::array<cv::Point2f, 4> corners;
+  return outline_corners(sides, corners);
+}
+
+// Where the symbol is in an upright crop around it, roughly: ink (darker than the ink-paper
+// midpoint) closed over the light modules and opened to drop thin lines (a frame printed
+// around the symbol), the blob under the centre, its hull as four corners, clockwise on
+// screen. False when no blob there is as big as 8 x 8 modules. Run on a coarse crop, so a
+// region without a symbol costs little; symbol_outline fits the sides on a finer one.
+bool symbol_blob(const cv::Mat& crop, double module, double ink, double paper, std::vector<cv::Point>& quad) {
+  if (crop.cols < 24 || crop.rows < 24 || module <= 0 || paper - ink < 10) return false;
+  cv::Mat mask;
+  cv::threshold(crop, mask, 0.5 * (ink + paper), 255, cv::THRESH_BINARY_INV);
+  const int close = std::max(3, static_cast<int>(std::lround(2 * module)) | 1);
+  const int open = std::max(5, static_cast<int>(std::lround(3 * module)) | 1);
+  cv::morphologyEx(mask, mask, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {close, close}));
+  cv::morphologyEx(mask, mask, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {open, open}));
+  std::vector<std::vector<cv::Point>> contours;
+  cv::findContours(mask, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+  const cv::Point2f middle(crop.cols / 2.0f, crop.rows / 2.0f);
+  const double reach = 0.15 * std::min(crop.cols, crop.rows);
+  const std::vector<cv::Point>* blob = nullptr;
+  double best_area = 64 * module * module;
+  for (const auto& c : contours) {
+    const double area = cv::contourArea(c);
+    if (area < best_area || cv::pointPolygonTest(c, middle, true) < -reach) continue;
+    best_area = area;
+    blob = &c;
+  }
+  if (!blob) return false;
+  std::vector<cv::Point> hull;
+  cv::convexHull(*blob, hull);
+  const double perimeter = cv::arcLength(hull, true);
+  for (double eps = 0.02 * perimeter; eps < 0.12 * perimeter; eps *= 1.25) {
+    cv::approxPolyDP(hull, quad, eps, true);
+    if (quad.size() <= 4) break;
+  }
+  // A frame joined to a corner can make the four-point fit cut off part of the symbol: the
+  // hull's bounding rectangle is then the better start (refinement pulls its sides in).
+  if (quad.size() != 4 || cv::contourArea(quad) < 0.9 * cv::contourArea(hull)) {
+    cv::Point2f box[4];
+    cv::minAreaRect(hull).points(box);
+    quad.assign(box, box + 4);
+  }
+  double twice_area = 0;
+  for (std::size_t i = 0; i < 4; ++i)
+    twice_area += static_cast<double>(quad[i].x) * quad[(i + 1) % 4].y - static_cast<double>(quad[(i + 1) % 4].x) * quad[i].y;
+  if (twice_area < 0) std::reverse(quad.begin(), quad.end());
+  return true;
+}
+
+// The blob's quad (on a crop `fine_per_crop` times coarser than `fine`, same centre) moved
+// onto the symbol's edges in `fine`.
+bool symbol_outline(const cv::Mat& crop, const std::vector<cv::Point>& quad, double module, double ink, double paper,
+                    const cv::Mat& fine, double fine_per_crop, std::array<EdgeLine, 4>& sides) {
+  // Faint ink counts: a lone blurred module at the edge (a timing pattern's) stays lighter
+  // than the ink-paper midpoint.
+  const float ink_level = static_cast<float>(paper - 0.4 * (paper - ink));
+  const cv::Point2f crop_centre(crop.cols / 2.0f, crop.rows / 2.0f), fine_centre(fine.cols / 2.0f, fine.rows / 2.0f);
+  const auto k = static_cast<float>(fine_per_crop);
+  for (std::size_t i = 0; i < 4; ++i) {
+    const cv::Point2f a = (cv::Point2f(quad[i]) - crop_centre) * k + fine_centre;
+    const cv::Point2f b = (cv::Point2f(quad[(i + 1) % 4]) - crop_centre) * k + fine_centre;
+    const double length = cv::norm(b - a);
+    if (length < 8 * module * fine_per_crop) return false;
+    sides[i] = {a, (b - a) * static_cast<float>(1.0 / length)};
+  }
+  if (!refine_outline(fine, sides, module * fine_per_crop, ink_level)) return false;
+  return true;
+}
+
+// Module (column, row) centres of an n x n grid on the quadrilateral, sampled.
+class GridSampler {
+ public:
+  GridSampler(const cv::Mat& crop, const std::array<cv::Point2f, 4>& corners, int n) : crop_(crop), n_(n) {
+    const std::array<cv::Point2f, 4> unit = {cv::Point2f(0, 0), cv::Point2f(static_cast<float>(n), 0),
+                                             cv::Point2f(static_cast<float>(n), static_cast<float>(n)),
+                                             cv::Point2f(0, static_cast<float>(n))};
+    to_crop_ = cv::Matx33d(cv::getPerspectiveTransform(unit.data(), corners.data()));
+  }
+  float at(double column, double row) const {
+    return gray_at(crop_, apply(to_crop_, cv::Point2f(static_cast<float>(column + 0.5), static_cast<float>(row + 0.5))));
+  }
+  // At grid coordinates (modules from the top-left corner, not centres).
+  float at_grid(double u, double v) const {
+    return gray_at(crop_, apply(to_crop_, cv::Point2f(static_cast<float>(u), static_cast<float>(v))));
+  }
+  const cv::Matx33d& to_crop() const { return to_crop_; }
+
+ private:
+  const cv::Mat& crop_;
+  int n_;
+  cv::Matx33d to_crop_;
+};
+
+// Where the grid is: the module count, the outline's sides in canonical order (side 0 the
+// top timing pattern, 1 the right one, 2 and 3 the finder's bottom and left) and how well
+// the ring matched.
+struct GridFit {
+  int n = 0;
+  std::array<EdgeLine, 4> sides{};
+  double score = -1e9;
+};
+
+// ECC 200 square symbols are split into data regions of `region` modules a side, each
+// framed like the whole symbol: its left column and bottom row ink, its top row and right
+// column alternating. Returns 1 ink, 0 paper, -1 a data module.
+int fixed_module(int n, int region, int r, int c) {
+  if (r < 0 || c < 0 || r >= n || c >= n) return 0;  // quiet zone
+  const int rr = r % region, cc = c % region;
+  if (cc == 0 || rr == region - 1) return 1;
+  if (rr == 0) return cc % 2 == 0 ? 1 : 0;
+  if (cc == region - 1) return rr % 2 == 1 ? 1 : 0;
+  return -1;
+}
+
+int data_region_size(int n) {
+  if (n <= 26) return n;
+  return n / (n <= 52 ? 2 : n <= 104 ? 4 : 6);
+}
+
+// How strongly module row (or column) `index` alternates at the grid's module pitch: the
+// magnitude of that frequency in a dense profile through the homography, so a grid a
+// fraction of a module off along the line still scores; ~1.3 for a crisp square wave.
+// With `solid`, how dark it is throughout instead (-1..1).
+double pattern_line(const GridSampler& g, int n, bool row, int index, bool solid, double ink, double paper) {
+  const double half = 0.5 * (paper - ink), mid = 0.5 * (paper + ink);
+  if (half <= 0) return 0;
+  double re = 0, im = 0, dark = 0;
+  const int per_module = solid ? 1 : 2, count = n * per_module;
+  for (int j = 0; j < count; ++j) {
+    const double t = (j + 0.5) / per_module, across = index + 0.5;
+    const double x = std::clamp((mid - (row ? g.at_grid(t, across) : g.at_grid(across, t))) / half, -1.0, 1.0);
+    dark += x;
+    re += x * std::cos(kPi * t);
+    im += x * std::sin(kPi * t);
+  }
+  return solid ? dark / count : 2.0 * std::hypot(re, im) / count;
+}
+
+// How well the grid's fixed patterns show, on a scale of 4 (the four outer lines): the
+// finder (left column, bottom row) dark, the timing pattern (top row, right column)
+// alternating, and for symbols of several data regions the same lines between them, which
+// tell a grid from one of half its pitch.
+double ring_score(const cv::Mat& crop, const std::array<EdgeLine, 4>& sides, int n, double ink, double paper,
+                  std::array<cv::Point2f, 4>& corners, bool inner = true) {
+  if (!outline_corners(sides, corners)) return -1e9;
+  const GridSampler g(crop, corners, n);
+  double sum = pattern_line(g, n, true, 0, false, ink, paper) + pattern_line(g, n, false, n - 1, false, ink, paper) +
+               pattern_line(g, n, true, n - 1, true, ink, paper) + pattern_line(g, n, false, 0, true, ink, paper);
+  int lines = 4;
+  const int region = data_region_size(n);
+  for (int b = region; inner && b < n; b += region) {
+    sum += pattern_line(g, n, true, b - 1, true, ink, paper) + pattern_line(g, n, true, b, false, ink, paper) +
+           pattern_line(g, n, false, b, true, ink, paper) + pattern_line(g, n, false, b - 1, false, ink, paper);
+    lines += 4;
+  }
+  return 4.0 * sum / lines;
+}
+
+// How many data regions a side the symbol shows: ECC 200 symbols of 32 modules and more
+// have solid lines between their regions (halves, quarters or sixths of the side), which
+// blur leaves visible long after the timing pattern has gone. 0 when unclear.
+int data_regions_seen(const cv::Mat& crop, const std::array<cv::Point2f, 4>& corners, double ink, double paper) {
+  const GridSampler unit(crop, corners, 1);
+  const double half = 0.5 * (paper - ink), mid = 0.5 * (paper + ink);
+  if (half <= 0) return 0;
+  // Darkness of vertical and horizontal lines across the symbol, at 1/120 steps.
+  constexpr int steps = 120, samples = 64;
+  std::array<std::vector<double>, 2> profile;
+  for (int axis = 0; axis < 2; ++axis) {
+    profile[axis].resize(steps + 1);
+    for (int i = 0; i <= steps; ++i) {
+      const double f = static_cast<double>(i) / steps;
+      double dark = 0;
+      for (int j = 0; j < samples; ++j) {
+        const double t = 0.05 + 0.9 * (j + 0.5) / samples;
+        dark += std::clamp((mid - (axis == 0 ? unit.at_grid(f, t) : unit.at_grid(t, f))) / half, -1.0, 1.0);
+      }
+      profile[axis][i] = dark / samples;
+    }
+  }
+  // A line between regions stands out from the data around it on both axes.
+  auto contrast_at = [&](double f) {
+    double least = 1e9;
+    for (const auto& p : profile) {
+      const int c = static_cast<int>(std::lround(f * steps));
+      double peak = -1e9, around = 0;
+      int count = 0;
+      for (int i = c - 4; i <= c + 4; ++i) peak = std::max(peak, p[static_cast<std::size_t>(i)]);
+      for (int i = c - 12; i <= c + 12; ++i)
+        if (std::abs(i - c) > 5) around += p[static_cast<std::size_t>(i)], ++count;
+      least = std::min(least, peak - around / count);
+    }
+    return least;
+  };
+  const double at_half = contrast_at(0.5);
+  if (at_half < 0.25) return 1;
+  auto also = [&](double f) { return contrast_at(f) > std::max(0.25, 0.6 * at_half); };
+  if (also(1.0 / 3) && also(2.0 / 3)) return 6;
+  if (also(0.25) && also(0.75)) return 4;
+  return 2;
+}
+
+// The likelier grids, best first (at most `keep`).
+std::vector<GridFit> fit_grids(const cv::Mat& crop, const std::array<EdgeLine, 4>& outline, double ink, double paper,
+                               std::size_t keep) {
+  std::array<cv::Point2f, 4> corners;
+  if (!outline_corners(outline, corners)) return {};
+  const double side = 0.25 * (cv::norm(corners[1] - corners[0]) + cv::norm(corners[2] - corners[1]) +
+                              cv::norm(corners[3] - corners[2]) + cv::norm(corners[0] - corners[3]));
+  const int regions = data_regions_seen(crop, corners, ink, paper);
+  std::vector<GridFit> candidates;
+  for (int n : kDataMatrixSizes) {
+    if (side / n < 2.5) break;  // finer than this nothing can be sampled (the crop has ~6 px modules)
+    if (regions > 0 && n / data_region_size(n) != regions) continue;
+    // The best orientation: the finder's corner is outline corner l, canonical top-left l+1.
+    GridFit best;
+    for (std::size_t l = 0; l < 4; ++l) {
+      std::array<EdgeLine, 4> turned;
+      for (std::size_t j = 0; j < 4; ++j) turned[j] = outline[(l + 1 + j) % 4];
+      const double score = ring_score(crop, turned, n, ink, paper, corners, false);
+      if (score > best.score) best = {n, turned, score};
+    }
+    if (best.n == 0) continue;
+    // The outline's timing sides come out short under blur (the light modules between the
+    // timing pattern's faint ink pull them in, up to a module): moved, one side at a time,
+    // to where the patterns read best.
+    const double module = side / n;
+    double shift[2] = {0, 0};
+    for (int round = 0; round < 4; ++round) {
+      const int which = round % 2;
+      const double keep_shift = shift[which];
+      for (double d = -0.5; d <= 1.26; d += 0.25) {
+        if (d == keep_shift) continue;
+        std::array<EdgeLine, 4> moved = best.sides;
+        moved[0] = moved_out(best.sides[0], (which == 0 ? d : shift[0]) * module);
+        moved[1] = moved_out(best.sides[1], (which == 1 ? d : shift[1]) * module);
+        const double score = ring_score(crop, moved, n, ink, paper, corners, false);
+        if (score > best.score + 1e-9) best.score = score, shift[which] = d;
+      }
+    }
+    best.sides[0] = moved_out(best.sides[0], shift[0] * module);
+    best.sides[1] = moved_out(best.sides[1], shift[1] * module);
+    candidates.push_back(best);
+  }
+  // Ranked again with the patterns between data regions, which tell a grid from one of
+  // half its pitch.
+  std::sort(candidates.begin(), candidates.end(), [](const GridFit& a, const GridFit& b) { return a.score > b.score; });
+  if (candidates.size() > 5) candidates.resize(5);
+  for (GridFit& c : candidates) c.score = ring_score(crop, c.sides, c.n, ink, paper, corners);
+  std::sort(candidates.begin(), candidates.end(), [](const GridFit& a, const GridFit& b) { return a.score > b.score; });
+  if (candidates.size() > keep) candidates.resize(keep);
+  return candidates;
+}
+
+// The sampled modules of an n x n grid plus a one-module ring of quiet zone around it, and
+// ways to decide which are ink. Blur spreads each module over its neighbours; where it is
+// strong, a lone module's sample stays on the wrong side of any threshold, so besides a
+// local threshold there is a linear equalizer (the module and its 5 x 5 neighbours' samples,
+// weighted as least squares finds best on the modules whose colour is fixed: finder,
+// timing, alignment patterns, quiet zone) and, on top of it, a fitted blur model whose
+// residual each module's colour is chosen to reduce (iterated conditional modes).
+class ModuleDecider {
+ public:
+  ModuleDecider(const GridSampler& g, int n) : n_(n), region_(data_region_size(n)), w_(n + 2) {
+    y_.resize(static_cast<std::size_t>(w_) * w_);
+    for (int r = -1; r <= n; ++r)
+      for (int c = -1; c <= n; ++c) y_[index(r, c)] = g.at(c, r) / 255.0f;
+  }
+
+  // 1 ink, 0 paper for each module in the grid (row-major, n x n).
+  std::vector<std::uint8_t> threshold() const {
+    std::vector<std::uint8_t> x(static_cast<std::size_t>(n_) * n_);
+    std::vector<float> local;
+    const int window = 4;
+    for (int r = 0; r < n_; ++r)
+      for (int c = 0; c < n_; ++c) {
+        local.clear();
+        for (int y = std::max(0, r - window); y <= std::min(n_ - 1, r + window); ++y)
+          for (int xx = std::max(0, c - window); xx <= std::min(n_ - 1, c + window); ++xx) local.push_back(sample(y, xx));
+        const auto lo = local.begin() + static_cast<std::ptrdiff_t>(local.size() / 10);
+        const auto hi = local.begin() + static_cast<std::ptrdiff_t>(local.size() * 9 / 10);
+        std::nth_element(local.begin(), lo, local.end());
+        const float ink = *lo;
+        std::nth_element(local.begin(), hi, local.end());
+        x[static_cast<std::size_t>(r) * n_ + c] = sample(r, c) < 0.5f * (ink + *hi);
+      }
+    return fixed(x);
+  }
+
+  // False when the fixed modules leave the least squares underdetermined.
+  bool equalized(std::vector<std::uint8_t>& x) const {
+    constexpr int taps = 25;
+    cv::Mat a(0, taps + 1, CV_64F), b(0, 1, CV_64F);
+    for (int r = -1; r <= n_; ++r)
+      for (int c = -1; c <= n_; ++c) {
+        const int known = fixed_module(n_, region_, r, c);
+        if (known < 0) continue;
+        a.push_back(features(r, c));
+        b.push_back(static_cast<double>(known));
+      }
+    if (a.rows < 4 * (taps + 1)) return false;
+    cv::Mat weights;
+    if (!cv::solve(a, b, weights, cv::DECOMP_SVD)) return false;
+    x.assign(static_cast<std::size_t>(n_) * n_, 0);
+    for (int r = 0; r < n_; ++r)
+      for (int c = 0; c < n_; ++c) x[static_cast<std::size_t>(r) * n_ + c] = features(r, c).dot(weights.t()) > 0.5;
+    x = fixed(x);
+    return true;
+  }
+
+  // Improves `x` in place: fits y ~ bias + sum of 3 x 3 kernel * x, then flips data modules
+  // while that lowers the squared residual around them.
+  void deblurred(std::vector<std::uint8_t>& x) const {
+    auto ink = [&](int r, int c) -> double {
+      const int known = fixed_module(n_, region_, r, c);
+      if (known >= 0) return known;
+      return x[static_cast<std::size_t>(r) * n_ + c];
+    };
+    cv::Mat a(0, 10, CV_64F), b(0, 1, CV_64F);
+    for (int r = -1; r <= n_; ++r)
+      for (int c = -1; c <= n_; ++c) {
+        cv::Mat row(1, 10, CV_64F);
+        int k = 0;
+        for (int dr = -1; dr <= 1; ++dr)
+          for (int dc = -1; dc <= 1; ++dc) row.at<double>(0, k++) = inside(r + dr, c + dc) ? ink(r + dr, c + dc) : 0.0;
+        row.at<double>(0, 9) = 1;
+        a.push_back(row);
+        b.push_back(static_cast<double>(y_[index(r, c)]));
+      }
+    cv::Mat h;
+    if (!cv::solve(a, b, h, cv::DECOMP_SVD)) return;
+    auto residual_around = [&](int r, int c) {
+      double sum = 0;
+      for (int rr = r - 1; rr <= r + 1; ++rr)
+        for (int cc = c - 1; cc <= c + 1; ++cc) {
+          double predicted = h.at<double>(9, 0);
+          int k = 0;
+          for (int dr = -1; dr <= 1; ++dr)
+            for (int dc = -1; dc <= 1; ++dc, ++k)
+              if (inside(rr + dr, cc + dc)) predicted += h.at<double>(k, 0) * ink(rr + dr, cc + dc);
+          const double e = y_[index(rr, cc)] - predicted;
+          sum += e * e;
+        }
+      return sum;
+    };
+    for (int sweep = 0; sweep < 4; ++sweep) {
+      int flips = 0;
+      for (int r = 0; r < n_; ++r)
+        for (int c = 0; c < n_; ++c) {
+          if (fixed_module(n_, region_, r, c) >= 0) continue;
+          std::uint8_t& v = x[static_cast<std::size_t>(r) * n_ + c];
+          const double now = residual_around(r, c);
+          v ^= 1;
+          if (residual_around(r, c) < now) {
+            ++flips;
+          } else {
+            v ^= 1;
+          }
+        }
+      if (flips == 0) break;
+    }
+  }
+
+  // The modules as a pure image, upright (finder left and bottom), `px` pixels a module
+  // and a two-module quiet zone.
+  cv::Mat draw(const std::vector<std::uint8_t>& x, int px, int quiet) const {
+    cv::Mat out(cv::Size((n_ + 2 * quiet) * px, (n_ + 2 * quiet) * px), CV_8U, cv::Scalar(255));
+    for (int r = 0; r < n_; ++r)
+      for (int c = 0; c < n_; ++c)
+        if (x[static_cast<std::size_t>(r) * n_ + c]) out(cv::Rect((c + quiet) * px, (r + quiet) * px, px, px)).setTo(0);
+    return out;
+  }
+
+ private:
+  std::size_t index(int r, int c) const { return static_cast<std::size_t>(r + 1) * w_ + (c + 1); }
+  bool inside(int r, int c) const { return r >= -1 && c >= -1 && r <= n_ && c <= n_; }
+  float sample(int r, int c) const { return y_[index(r, c)]; }
+  // The 5 x 5 samples around a module (the grid's edge repeated beyond the quiet ring), 1.
+  cv::Mat features(int r, int c) const {
+    cv::Mat f(1, 26, CV_64F);
+    int k = 0;
+    for (int dr = -2; dr <= 2; ++dr)
+      for (int dc = -2; dc <= 2; ++dc)
+        f.at<double>(0, k++) = y_[index(std::clamp(r + dr, -1, n_), std::clamp(c + dc, -1, n_))];
+    f.at<double>(0, 25) = 1;
+    return f;
+  }
+  std::vector<std::uint8_t> fixed(std::vector<std::uint8_t> x) const {
+    for (int r = 0; r < n_; ++r)
+      for (int c = 0; c < n_; ++c) {
+        const int known = fixed_module(n_, region_, r, c);
+        if (known >= 0) x[static_cast<std::size_t>(r) * n_ + c] = static_cast<std::uint8_t>(known);
+      }
+    return x;
+  }
+
+  int n_, region_, w_;
+  std::vector<float> y_;
+};
+
+// Round 2's DataMatrix attempt: outline, grid, redrawn modules. True when it decoded.
+bool rectified_data_matrix(const cv::Mat& gray, const RegionPlan& plan, WorkBudget& budget, Collector& out) {
+  if (out.full() || std::max(plan.blob.width, plan.blob.height) > 1.6f * std::min(plan.blob.width, plan.blob.height))
+    return false;  // square symbols only, and their blob is about square
+  // Modules of ~6 px give the outline sub-module precision; the crop stays small.
+  const double module = plan.module > 0 ? plan.module : 3.0;
+  // Blur makes the module estimate unreliable: the symbol is also made ~300 px a side, about
+  // 6 px a module for the 40-52 modules of a VDS.
+  const double blob_side = std::min(plan.blob.width, plan.blob.height);
+  const double wanted = std::max(plan.scale * std::clamp(6.0 / module, 1.0, 3.0), blob_side > 0 ? 300.0 / blob_side : 0.0);
+  const double scale = std::min({plan.max_scale, 4.0, wanted});
+  // The blob is looked for at ~150 px a side, the sides fitted at ~300.
+  const double coarse_scale = std::min(scale, std::max(plan.scale, blob_side > 0 ? 150.0 / blob_side : 0.0));
+  const Crop coarse = warp_crop(gray, plan.centre, plan.extent, plan.rotate, coarse_scale);
+  const cv::Mat coarse_pixels = plan.dark_first ? inverted_copy(coarse.pixels) : coarse.pixels;
+  // Ink and paper levels: the crop's centre, Otsu-split, the mean of each side.
+  const cv::Rect centre(coarse_pixels.cols / 4, coarse_pixels.rows / 4, coarse_pixels.cols / 2, coarse_pixels.rows / 2);
+  cv::Mat bin;
+  cv::threshold(coarse_pixels(centre), bin, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+  const double paper = cv::mean(coarse_pixels(centre), bin)[0];
+  const double ink = cv::mean(coarse_pixels(centre), 255 - bin)[0];
+  std::array<EdgeLine, 4> outline;
+  std::vector<cv::Point> quad;
+  if (!symbol_blob(coarse_pixels, module * coarse_scale / plan.scale, ink, paper, quad)) return false;
+  const Crop crop = warp_crop(gray, plan.centre, plan.extent, plan.rotate, scale);
+  const cv::Mat pixels = plan.dark_first ? inverted_copy(crop.pixels) : crop.pixels;
+  if (!symbol_outline(coarse_pixels, quad, module * coarse_scale / plan.scale, ink, paper, pixels,
+                      static_cast<double>(pixels.cols) / coarse_pixels.cols, outline))
+    return false;
+  std::vector<GridFit> fits = fit_grids(pixels, outline, ink, paper, 2);
+  if (!fits.empty()) {
+    // Again with the module the best grid tells (the crop's estimate is rough under blur).
+    std::array<cv::Point2f, 4> c;
+    if (outline_corners(fits[0].sides, c)) {
+      const double side = 0.25 * (cv::norm(c[1] - c[0]) + cv::norm(c[2] - c[1]) + cv::norm(c[3] - c[2]) + cv::norm(c[0] - c[3]));
+      std::array<EdgeLine, 4> again = fits[0].sides;
+      if (refine_outline(pixels, again, side / fits[0].n, static_cast<float>(paper - 0.4 * (paper - ink)))) {
+        for (GridFit& f : fit_grids(pixels, again, ink, paper, 2)) {
+          auto same = std::find_if(fits.begin(), fits.end(), [&](const GridFit& g) { return g.n == f.n; });
+          if (same == fits.end()) fits.push_back(f);
+          else if (f.score > same->score) *same = f;
+        }
+        std::sort(fits.begin(), fits.end(), [](const GridFit& a, const GridFit& b) { return a.score > b.score; });
+        if (fits.size() > 2) fits.resize(2);
+      }
+    }
+  }
+  ZXing::DecodeHints hints = make_hints(symbology_bit(Symbology::data_matrix), 1, ZXing::Binarizer::FixedThreshold);
+  hints.setIsPure(true);
+  for (const GridFit& fit : fits) {
+    if (fit.score < 2.0) break;  // of 4: a ring that is no finder and timing
+    std::array<cv::Point2f, 4> corners;
+    if (!outline_corners(fit.sides, corners)) continue;
+    const GridSampler grid(pixels, corners, fit.n);
+    const int px = 3, quiet = 2;
+    // Redrawn pixels -> grid modules -> crop -> input.
+    const cv::Matx33d to_modules(1.0 / px, 0, -quiet, 0, 1.0 / px, -quiet, 0, 0, 1);
+    const cv::Matx33d to_input = homogeneous(crop.to_input) * grid.to_crop() * to_modules;
+    const ModuleDecider decider(grid, fit.n);
+    auto try_modules = [&](const std::vector<std::uint8_t>& modules) {
+      const cv::Mat clean = decider.draw(modules, px, quiet);
+      if (out.full() || !budget.take_region_attempt(static_cast<double>(clean.total()))) return false;
+      return decode_into(clean, hints, to_input, plan.dark_first, out) > 0;
+    };
+    if (try_modules(decider.threshold())) return true;
+    std::vector<std::uint8_t> modules;
+    if (!decider.equalized(modules)) continue;
+    if (try_modules(modules)) return true;
+    decider.deblurred(modules);
+    if (try_modules(modules)) return true;
+  }
+  return false;
+}
 
 // Round 1: the plain upright crop in the likelier polarity. Most symbols decode here.
 bool first_attempt(const cv::Mat& gray, const RegionPlan& plan, const Crop& probe, const BarcodeReadOptions& o,
@@ -805,6 +1420,7 @@ void more_attempts(const cv::Mat& gray, const RegionPlan& plan, const BarcodeRea
   const ZXing::DecodeHints local = crop_hints(o.formats, ZXing::Binarizer::LocalAverage);
   const Crop upright = warp_crop(gray, plan.centre, plan.extent, plan.rotate, plan.scale);
   const cv::Size2f blob = plan.blob * static_cast<float>(plan.scale);
+  if ((o.formats & symbology_bit(Symbology::data_matrix)) && rectified_data_matrix(gray, plan, budget, out)) return;
   if (o.try_inverted && attempt_crop(upright, !plan.dark_first, local, blob, budget, out)) return;
   // Soft edges (rotation, blur): binarize a finer copy ourselves.
   {
@@ -862,7 +1478,7 @@ std::vector<Barcode> read_barcodes(const cv::Mat& image, const BarcodeReadOption
                0, 0, cv::INTER_AREA);
     detect_to_input = static_cast<double>(gray.cols) / detect.cols;
   }
-  const cv::Matx23d detect_map(detect_to_input, 0, 0, 0, detect_to_input, 0);
+  const cv::Matx33d detect_map(detect_to_input, 0, 0, 0, detect_to_input, 0, 0, 0, 1);
 
   const std::vector<Region> regions =
       options.search_regions ? find_regions(detect, gray, detect_to_input, options.max_regions) : std::vector<Region>{};
@@ -870,8 +1486,18 @@ std::vector<Barcode> read_barcodes(const cv::Mat& image, const BarcodeReadOption
   // zxing spends tens of ms failing on a tilted PDF417; leave it to the region pass then.
   unsigned whole_formats = options.formats;
   if (std::any_of(regions.begin(), regions.end(), tilted_bars)) whole_formats &= ~symbology_bit(Symbology::pdf417);
+  // With a region search, the whole pass is there for what regions miss (a symbol filling
+  // the image): above 1 MP it runs at half resolution, a quarter of the cost, and symbols
+  // too fine for that are read from their region crops at full resolution.
+  cv::Mat whole = detect;
+  cv::Matx33d whole_map = detect_map;
+  if (options.search_regions && detect.total() > 1'000'000) {
+    cv::resize(detect, whole, cv::Size(detect.cols / 2, detect.rows / 2), 0, 0, cv::INTER_AREA);
+    const double kx = static_cast<double>(detect.cols) / whole.cols, ky = static_cast<double>(detect.rows) / whole.rows;
+    whole_map = detect_map * cv::Matx33d(kx, 0, 0, 0, ky, 0, 0, 0, 1);
+  }
   if (whole_formats != 0)
-    decode_into(detect, make_hints(whole_formats, options.max_symbols, ZXing::Binarizer::LocalAverage), detect_map, false, out);
+    decode_into(whole, make_hints(whole_formats, options.max_symbols, ZXing::Binarizer::LocalAverage), whole_map, false, out);
 
   // Two rounds, so a bounded budget goes to the cheap attempt on every region before the
   // harder variants on any.
@@ -886,8 +1512,14 @@ std::vector<Barcode> read_barcodes(const cv::Mat& image, const BarcodeReadOption
   }
   for (const RegionPlan& plan : plans) {
     if (out.full() || !budget.time_left()) break;
-    if (!plan.symbol_sized || out.covers(plan.centre, 2.0)) continue;
-    more_attempts(gray, plan, options, budget, out);
+    if (out.covers(plan.centre, 2.0)) continue;
+    if (plan.symbol_sized) {
+      more_attempts(gray, plan, options, budget, out);
+    } else if (options.formats & symbology_bit(Symbology::data_matrix)) {
+      // A DataMatrix printed beside text can look like text to plan_region; the rectified
+      // reading checks for the finder and timing pattern itself.
+      rectified_data_matrix(gray, plan, budget, out);
+    }
   }
 
   // Light on dark: the whole image inverted when it is mostly dark (a screen in dark mode),
