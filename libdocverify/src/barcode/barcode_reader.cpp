@@ -1001,7 +1001,7 @@ bool symbol_outline(const cv::Mat& crop, const std::vector<cv::Point>& quad, dou
 // Module (column, row) centres of an n x n grid on the quadrilateral, sampled.
 class GridSampler {
  public:
-  GridSampler(const cv::Mat& crop, const std::array<cv::Point2f, 4>& corners, int n) : crop_(crop), n_(n) {
+  GridSampler(const cv::Mat& crop, const std::array<cv::Point2f, 4>& corners, int n) : crop_(crop) {
     const std::array<cv::Point2f, 4> unit = {cv::Point2f(0, 0), cv::Point2f(static_cast<float>(n), 0),
                                              cv::Point2f(static_cast<float>(n), static_cast<float>(n)),
                                              cv::Point2f(0, static_cast<float>(n))};
@@ -1018,7 +1018,6 @@ class GridSampler {
 
  private:
   const cv::Mat& crop_;
-  int n_;
   cv::Matx33d to_crop_;
 };
 

@@ -167,6 +167,18 @@ std::unique_ptr<dv_seal> seal_handle(seal::SealResult result, const mrz::MrzOpti
 
 }  // namespace docverify::capi
 
+namespace {
+// Copy on write: contexts hold snapshots, so a store they share is never changed under them.
+crypto::TrustStore& writable(dv_trust_store& h) {
+  if (h.store.use_count() > 1) h.store = std::make_shared<crypto::TrustStore>(*h.store);
+  return *h.store;
+}
+void keep_warnings(dv_trust_store& h, const crypto::TrustLoadReport& report) {
+  for (const auto& w : report.warnings)
+    if (h.warnings.size() < kMaxStoredWarnings) h.warnings.push_back(w);
+}
+}  // namespace
+
 extern "C" {
 
 DV_API dv_status dv_trust_store_new(dv_trust_store** out) {
@@ -182,17 +194,6 @@ DV_API dv_status dv_trust_store_new(dv_trust_store** out) {
 
 DV_API void dv_trust_store_free(dv_trust_store* store) { delete store; }
 
-namespace {
-// Copy on write: contexts hold snapshots, so a store they share is never changed under them.
-crypto::TrustStore& writable(dv_trust_store& h) {
-  if (h.store.use_count() > 1) h.store = std::make_shared<crypto::TrustStore>(*h.store);
-  return *h.store;
-}
-void keep_warnings(dv_trust_store& h, const crypto::TrustLoadReport& report) {
-  for (const auto& w : report.warnings)
-    if (h.warnings.size() < kMaxStoredWarnings) h.warnings.push_back(w);
-}
-}  // namespace
 
 DV_API dv_status dv_trust_store_add_path(dv_trust_store* store, const char* path, size_t* out_added) {
   return guard([&]() -> dv_status {
