@@ -117,10 +117,7 @@ void BM_PageToVerifiedSeal(benchmark::State& state) {
   so.today = kToday;
   const synth::Specimen s = synth::make_specimen(so, 0, renderer);
   crypto::TrustStore trust;
-  for (const synth::SpecimenPki& pki : synth::specimen_pkis(kToday)) {
-    trust.add_bytes(pki.pki.csca().der.data(), pki.pki.csca().der.size(), "csca");
-    trust.add_bytes(pki.signer.der.data(), pki.signer.der.size(), "signer");
-  }
+  synth::trust_specimen_pkis(trust, kToday);
   seal::SealOptions o;
   o.trust = &trust;
   o.mrz.today = kToday;

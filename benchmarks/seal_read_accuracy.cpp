@@ -57,10 +57,7 @@ int main(int argc, char** argv) {
   }
   const Date today{2026, 12, 1};
   crypto::TrustStore trust;
-  for (const synth::SpecimenPki& pki : synth::specimen_pkis(today)) {
-    trust.add_bytes(pki.pki.csca().der.data(), pki.pki.csca().der.size(), "csca");
-    trust.add_bytes(pki.signer.der.data(), pki.signer.der.size(), "signer");
-  }
+  synth::trust_specimen_pkis(trust, today);
   seal::SealOptions so;
   so.trust = &trust;
   so.mrz.today = today;

@@ -25,10 +25,7 @@ synth::PageRenderer& renderer() {
 const crypto::TrustStore& trust() {
   static const crypto::TrustStore store = [] {
     crypto::TrustStore s;
-    for (const synth::SpecimenPki& pki : synth::specimen_pkis(kToday)) {
-      s.add_bytes(pki.pki.csca().der.data(), pki.pki.csca().der.size(), "csca");
-      s.add_bytes(pki.signer.der.data(), pki.signer.der.size(), "signer");
-    }
+    synth::trust_specimen_pkis(s, kToday);
     return s;
   }();
   return store;

@@ -8,6 +8,7 @@
 
 #include "capi/firewall.hpp"
 #include "capi/handles.hpp"
+#include "capi/pixels.hpp"
 #include "capi/secure_zero.hpp"
 #include "reader/mrz_image_reader.hpp"
 #include "verify/document_verifier.hpp"
@@ -40,6 +41,8 @@ struct dv_mrz_stream {
   docverify::Profile profile = docverify::Profile::kiosk;
 };
 
+using docverify::capi::mat_of;
+
 namespace {
 
 dv_status check_options(const dv_read_options* o) {
@@ -65,26 +68,6 @@ reader::ReadOptions read_options_of(const dv_context& ctx, const dv_read_options
   return r;
 }
 
-// Borrowed pixels as an OpenCV image the reader takes (grey or BGR); copies only to
-// reorder channels.
-cv::Mat mat_of(const dv_image_view& v) {
-  const int w = static_cast<int>(v.width), h = static_cast<int>(v.height);
-  auto* data = const_cast<uint8_t*>(v.data);
-  switch (v.format) {
-    case DV_PIXEL_GRAY8: return cv::Mat(h, w, CV_8UC1, data, v.row_stride);
-    case DV_PIXEL_BGR8: return cv::Mat(h, w, CV_8UC3, data, v.row_stride);
-    case DV_PIXEL_RGB8: {
-      cv::Mat bgr;
-      cv::cvtColor(cv::Mat(h, w, CV_8UC3, data, v.row_stride), bgr, cv::COLOR_RGB2BGR);
-      return bgr;
-    }
-    default: {
-      cv::Mat bgr;
-      cv::cvtColor(cv::Mat(h, w, CV_8UC4, data, v.row_stride), bgr, cv::COLOR_RGBA2BGR);
-      return bgr;
-    }
-  }
-}
 
 std::unique_ptr<dv_mrz_result> mrz_handle(const docverify::mrz::MrzResult& r, const docverify::mrz::MrzOptions& o) {
   auto h = std::make_unique<dv_mrz_result>();
@@ -222,6 +205,30 @@ dv_status verify_with(dv_read_result** out, dv_context* ctx, const dv_verify_opt
 const reader::MrzReadout* best_of(const dv_read_result* r) { return r && r->result.found ? &r->result.best : nullptr; }
 
 }  // namespace
+
+namespace docverify::capi {
+
+cv::Mat mat_of(const dv_image_view& v) {
+  const int w = static_cast<int>(v.width), h = static_cast<int>(v.height);
+  auto* data = const_cast<uint8_t*>(v.data);
+  switch (v.format) {
+    case DV_PIXEL_GRAY8: return cv::Mat(h, w, CV_8UC1, data, v.row_stride);
+    case DV_PIXEL_BGR8: return cv::Mat(h, w, CV_8UC3, data, v.row_stride);
+    case DV_PIXEL_RGB8: {
+      cv::Mat bgr;
+      cv::cvtColor(cv::Mat(h, w, CV_8UC3, data, v.row_stride), bgr, cv::COLOR_RGB2BGR);
+      return bgr;
+    }
+    default: {
+      cv::Mat bgr;
+      cv::cvtColor(cv::Mat(h, w, CV_8UC4, data, v.row_stride), bgr, cv::COLOR_RGBA2BGR);
+      return bgr;
+    }
+  }
+}
+
+}  // namespace docverify::capi
+
 
 extern "C" {
 

@@ -9,6 +9,7 @@
 
 #include "capi/firewall.hpp"
 #include "capi/handles.hpp"
+#include "capi/pixels.hpp"
 #include "capi/secure_zero.hpp"
 #include "crypto/trust_store.hpp"
 #include "docverify/docverify.h"
@@ -117,16 +118,6 @@ dv_status read_with(dv_seal_list** out, dv_context* ctx, const dv_seal_options* 
   });
 }
 
-cv::Mat gray_of(const dv_image_view& v) {
-  const int w = static_cast<int>(v.width), h = static_cast<int>(v.height);
-  auto* data = const_cast<uint8_t*>(v.data);
-  switch (v.format) {
-    case DV_PIXEL_GRAY8: return cv::Mat(h, w, CV_8UC1, data, v.row_stride);
-    case DV_PIXEL_BGR8:
-    case DV_PIXEL_RGB8: return cv::Mat(h, w, CV_8UC3, data, v.row_stride);  // channel order does not matter for barcodes
-    default: return cv::Mat(h, w, CV_8UC4, data, v.row_stride);
-  }
-}
 
 
 }  // namespace
@@ -285,7 +276,7 @@ DV_API dv_status dv_seal_read_image(dv_seal_list** out, dv_context* ctx, const d
   return read_with(out, ctx, options, "dv_seal_read_image", [&](const seal::SealOptions& so, std::vector<seal::SealResult>& results,
                                                                 std::string& source) -> dv_status {
     if (const dv_status s = dv_image_view_check(image); s != DV_OK) return s;
-    results = seal::read_page_seals(gray_of(*image), so, barcode_options_of(options));
+    results = seal::read_page_seals(docverify::capi::mat_of(*image), so, barcode_options_of(options));
     source = "pixels";
     return DV_OK;
   });

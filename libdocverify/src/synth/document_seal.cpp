@@ -6,6 +6,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "barcode/barcode_writer.hpp"
+#include "crypto/trust_store.hpp"
 #include "errors/input_error.hpp"
 #include "mrz/country_alpha2.hpp"
 #include "seal/c40.hpp"
@@ -47,6 +48,13 @@ std::vector<SpecimenPki> specimen_pkis(Date today) {
   out.reserve(states.size());
   for (const std::string& state : states) out.emplace_back(today, state);
   return out;
+}
+
+void trust_specimen_pkis(crypto::TrustStore& trust, Date today) {
+  for (const SpecimenPki& p : specimen_pkis(today)) {
+    trust.add_bytes(p.pki.csca().der.data(), p.pki.csca().der.size(), "csca");
+    trust.add_bytes(p.signer.der.data(), p.signer.der.size(), "signer");
+  }
 }
 
 void write_specimen_pki(const std::string& directory, Date today) {

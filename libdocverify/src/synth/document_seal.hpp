@@ -13,6 +13,10 @@
 #include "mrz/format.hpp"
 #include "synth/test_pki.hpp"
 
+namespace docverify::crypto {
+class TrustStore;
+}
+
 namespace docverify::synth {
 
 // The PKI the generated seals of one issuing state are signed with: a CSCA C=<alpha-2> and
@@ -28,6 +32,9 @@ struct SpecimenPki {
 
 // The PKIs of the specimen code UTO and of every state the generator issues for.
 std::vector<SpecimenPki> specimen_pkis(Date today);
+
+// Adds every specimen PKI's CSCA and seal signer to `trust` (tests, benchmarks).
+void trust_specimen_pkis(crypto::TrustStore& trust, Date today);
 
 // Writes, for the specimen code UTO and every state the generator issues for, its CSCA and
 // seal signer into DIR/<alpha-2>/ (csca.pem, <alpha-2>TS_5B.pem): one trust folder for
